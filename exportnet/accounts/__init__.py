@@ -1,0 +1,1 @@
+"""Users, roles, login, email verification, password reset, API tokens."""

@@ -1,0 +1,1 @@
+"""Exporter companies: profiles, directory, membership."""

@@ -1,0 +1,1 @@
+"""Demo data: one login per role and a believable catalog."""

@@ -1,0 +1,76 @@
+"""The register_* steps that create_app runs, in order."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from exportnet import config as config_module
+from exportnet import model_registry  # noqa: F401  (every table in the metadata)
+from exportnet.accounts.session import register_login_manager
+from exportnet.accounts.views import bp as accounts_bp
+from exportnet.database import register_database
+from exportnet.extensions import babel, csrf, db, limiter, migrate
+from exportnet.i18n.formatting import register_formatting
+from exportnet.i18n.routing import LOCALE_PREFIX, current_locale, register_locale_routing
+from exportnet.paths import PACKAGE_DIR, resource_dir
+from exportnet.security.headers import register_security_headers
+from exportnet.site.errors import register_error_pages
+from exportnet.site.template_context import register_template_context
+from exportnet.site.views import bp as site_bp
+from exportnet.site.views import root_bp
+
+
+def instance_path(overrides: dict[str, Any] | None) -> str | None:
+    if overrides and overrides.get("INSTANCE_PATH"):
+        return str(overrides["INSTANCE_PATH"])
+    env = os.environ.get("EXPORTNET_INSTANCE_PATH")
+    return os.path.abspath(env) if env else None
+
+
+def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
+    config_module.load_config(app, overrides)
+
+
+def register_proxy_fix(app: Flask) -> None:
+    if app.config["PROXY_FIX"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
+
+
+def register_extensions(app: Flask) -> None:
+    register_database(app)
+    migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    register_login_manager(app)
+
+
+def register_i18n(app: Flask) -> None:
+    babel.init_app(
+        app,
+        locale_selector=lambda: current_locale().code,
+        default_translation_directories=str(resource_dir("translations")),
+    )
+    register_locale_routing(app)
+    register_formatting(app)
+
+
+def register_security(app: Flask) -> None:
+    register_security_headers(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    app.register_blueprint(root_bp)
+    app.register_blueprint(site_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(accounts_bp, url_prefix=LOCALE_PREFIX)
+
+
+def register_errors(app: Flask) -> None:
+    register_error_pages(app)
+
+
+def register_template_globals(app: Flask) -> None:
+    register_template_context(app)

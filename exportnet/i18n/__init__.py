@@ -1,0 +1,1 @@
+"""Locales, locale-prefixed URLs, negotiation and Babel formatting."""

@@ -1,0 +1,1 @@
+"""Response headers and redirect safety shared by every feature."""

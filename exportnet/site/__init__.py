@@ -1,0 +1,1 @@
+"""Home page, locale redirects, language switching, error pages, template context."""
