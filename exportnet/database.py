@@ -73,7 +73,7 @@ def unit_of_work() -> Iterator[Session]:
     Any read transaction already open in this request is ended first, so the write
     starts with a fresh BEGIN IMMEDIATE rather than upgrading a stale snapshot.
     """
-    session = db.session
+    session = db.session()
     if session.in_transaction():
         session.commit()
     session.connection(execution_options={WRITE_OPTION: True})

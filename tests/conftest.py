@@ -123,7 +123,9 @@ def submit(
     page = client.get(page_url)
     assert page.status_code == 200, f"GET {page_url} answered {page.status_code}"
     payload = {"csrf_token": csrf_token_from(page.get_data(as_text=True)), **data}
-    return client.post(action or page_url, data=payload, follow_redirects=follow_redirects, **kwargs)
+    return client.post(
+        action or page_url, data=payload, follow_redirects=follow_redirects, **kwargs
+    )
 
 
 @pytest.fixture
@@ -163,9 +165,7 @@ def make_user(app: Flask) -> Callable[..., User]:
 
 
 def log_in(client: FlaskClient, email: str, password: str = PASSWORD, locale: str = "en"):
-    response = submit(
-        client, f"/{locale}/login", {"email": email, "password": password}
-    )
+    response = submit(client, f"/{locale}/login", {"email": email, "password": password})
     assert response.status_code == 302, "login did not redirect"
     return response
 

@@ -54,6 +54,8 @@ def locale_for_tag(tag: str) -> UILocale | None:
         return None
     language, rest = parts[0], parts[1:]
     if language == "zh":
+        if "hans" in rest:
+            return BY_CODE["zh_Hans"]
         if "hant" in rest or any(p in _HANT_REGIONS for p in rest):
             return BY_CODE["zh_Hant"]
         return BY_CODE["zh_Hans"]
