@@ -20,6 +20,7 @@ from exportnet.accounts.services import (
 )
 from exportnet.demo.seed import database_is_empty, seed_demo
 from exportnet.demo.users import DEMO_LOGINS
+from exportnet.mail.cli import mail_cli
 from exportnet.taxonomy.economies import is_valid_economy
 
 
@@ -31,6 +32,9 @@ def _cli_app() -> Flask:
 @click.group(cls=FlaskGroup, create_app=_cli_app, add_default_commands=True, load_dotenv=False)
 def main() -> None:
     """ExportNet: the multilingual export catalog."""
+
+
+main.add_command(mail_cli)
 
 
 def prepare_database(app: Flask, demo: bool) -> None:

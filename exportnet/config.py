@@ -45,6 +45,7 @@ class Defaults:
     RATELIMIT_LOGIN = "10 per minute;50 per hour"
     RATELIMIT_REGISTER = "5 per minute;30 per hour"
     RATELIMIT_PASSWORD_RESET = "5 per minute;20 per hour"
+    RATELIMIT_VERIFY_RESEND = "3 per 10 minutes;10 per day"  # per user
     SMTP_HOST = "localhost"
     SMTP_PORT = 25
     SMTP_USERNAME: str | None = None
@@ -54,6 +55,12 @@ class Defaults:
     SMTP_TIMEOUT = 10
     MAIL_SENDER = "ExportNet <no-reply@exportnet.invalid>"
     MAIL_BACKEND = "smtp"  # "smtp" or "log" (demo mode prints mail to the log)
+    MAIL_MAX_ATTEMPTS = 12  # after this many failures a mail stays in the outbox unsent
+    MAIL_RETRY_BASE_SECONDS = 60  # back-off after a failure: 1, 2, 4 ... minutes
+    MAIL_RETRY_MAX_SECONDS = 6 * 60 * 60
+    # Scheme and host for links in mail, e.g. "https://exportnet.example.org". Set it in
+    # production: otherwise links take the host of the request that caused the mail.
+    PUBLIC_BASE_URL: str | None = None
     EMAIL_TOKEN_MAX_AGE = 60 * 60 * 24 * 2
     PASSWORD_RESET_MAX_AGE = 60 * 60 * 2
     PASSWORD_MIN_LENGTH = 10

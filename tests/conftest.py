@@ -14,12 +14,13 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
+from flask.testing import FlaskCliRunner, FlaskClient
 from sqlalchemy import text
 
 from exportnet import create_app
 from exportnet.accounts.models import Role, User
 from exportnet.accounts.services import create_user
+from exportnet.cli import main
 from exportnet.extensions import db
 from tests.mailbox import Mailbox, SMTPServer
 
@@ -100,9 +101,16 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+class ExportnetCliRunner(FlaskCliRunner):
+    """Invokes the `exportnet` command group (not `flask`) against the test app."""
+
+    def invoke(self, cli: Any = None, args: Any = None, **kwargs: Any) -> Any:
+        return super().invoke(cli or main, args, **kwargs)
+
+
 @pytest.fixture
-def runner(app: Flask):
-    return app.test_cli_runner()
+def runner(app: Flask) -> ExportnetCliRunner:
+    return ExportnetCliRunner(app)
 
 
 def csrf_token_from(html: str) -> str:

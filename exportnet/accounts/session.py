@@ -16,7 +16,9 @@ def load_user(user_id: str) -> User | None:
     if not raw_id.isdigit() or not token:
         return None
     user = db.session.get(User, int(raw_id))
-    if user is None or not hmac.compare_digest(user.session_token, token):
+    if user is None or not hmac.compare_digest(user.session_token.encode(), token.encode()):
+        return None
+    if user.disabled_at is not None:
         return None
     return user
 
