@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 
+from exportnet.catalog.queries import newest_products
 from exportnet.i18n.locales import BY_SEGMENT
 from exportnet.i18n.routing import LANG_COOKIE, negotiated_locale
 from exportnet.security.redirects import safe_next_path
@@ -16,7 +17,7 @@ LANG_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 
 @bp.get("/")
 def home() -> str:
-    return render_template("site/home.html")
+    return render_template("site/home.html", newest_products=newest_products())
 
 
 @root_bp.get("/")

@@ -1,0 +1,1 @@
+"""Product listings: models, rules, reading with language fallback, browsing, editing."""
