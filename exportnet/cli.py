@@ -20,7 +20,11 @@ from exportnet.accounts.services import (
 )
 from exportnet.demo.seed import database_is_empty, seed_demo
 from exportnet.demo.users import DEMO_LOGINS
+from exportnet.i18n.catalog_cli import translations_cli
 from exportnet.mail.cli import mail_cli
+from exportnet.search.cli import search_cli
+from exportnet.search.sync import drain_all, read_position, rebuild
+from exportnet.search.wiring import search_index
 from exportnet.taxonomy.economies import is_valid_economy
 
 
@@ -35,6 +39,8 @@ def main() -> None:
 
 
 main.add_command(mail_cli)
+main.add_command(translations_cli)
+main.add_command(search_cli)
 
 
 def prepare_database(app: Flask, demo: bool) -> None:
@@ -43,6 +49,12 @@ def prepare_database(app: Flask, demo: bool) -> None:
         if demo and database_is_empty():
             click.echo("Seeding demo data ...")
             seed_demo()
+        index = search_index(app)
+        if index.doc_count() == 0 and read_position(index) == 0:
+            click.echo("Building the search index ...")
+            rebuild(index)
+        else:
+            drain_all(index)
 
 
 @main.command()

@@ -12,11 +12,19 @@ from exportnet import config as config_module
 from exportnet import model_registry  # noqa: F401  (every table in the metadata)
 from exportnet.accounts.session import register_login_manager
 from exportnet.accounts.views import bp as accounts_bp
+from exportnet.catalog.edit_views import bp as catalog_edit_bp
+from exportnet.catalog.views import bp as catalog_bp
+from exportnet.companies.edit_views import bp as companies_edit_bp
+from exportnet.companies.views import bp as companies_bp
 from exportnet.database import register_database
 from exportnet.extensions import babel, csrf, db, limiter, migrate
 from exportnet.i18n.formatting import register_formatting
 from exportnet.i18n.routing import LOCALE_PREFIX, current_locale, register_locale_routing
+from exportnet.mail.wiring import register_mail
+from exportnet.media.views import bp as media_bp
 from exportnet.paths import PACKAGE_DIR, resource_dir
+from exportnet.search.views import bp as search_bp
+from exportnet.search.wiring import register_search
 from exportnet.security.headers import register_security_headers
 from exportnet.site.errors import register_error_pages
 from exportnet.site.template_context import register_template_context
@@ -46,6 +54,8 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     register_login_manager(app)
+    register_mail(app)  # outbox drain after requests, `exportnet mail ...`
+    register_search(app)  # search outbox: writes are searchable when the request returns
 
 
 def register_i18n(app: Flask) -> None:
@@ -66,6 +76,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(root_bp)
     app.register_blueprint(site_bp, url_prefix=LOCALE_PREFIX)
     app.register_blueprint(accounts_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(companies_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(companies_edit_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(catalog_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(catalog_edit_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(media_bp)
+    app.register_blueprint(search_bp, url_prefix=LOCALE_PREFIX)
 
 
 def register_errors(app: Flask) -> None:

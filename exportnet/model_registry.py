@@ -1,6 +1,9 @@
 """Imports every model module so that SQLAlchemy metadata (and Alembic) sees all tables."""
 
 from exportnet.accounts import models as accounts_models
+from exportnet.catalog import models as catalog_models
 from exportnet.companies import models as companies_models
+from exportnet.mail import models as mail_models
+from exportnet.search import outbox as search_models
 
-ALL_MODEL_MODULES = (accounts_models, companies_models)
+ALL_MODEL_MODULES = (accounts_models, companies_models, catalog_models, mail_models, search_models)

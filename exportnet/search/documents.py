@@ -1,0 +1,210 @@
+"""Search documents built from the database: one per public product and company.
+
+Each kind is a `DocumentSource`: which rows a change touches (for the outbox), and how
+to load the public documents for a batch of ids (what is not returned is deleted from
+the index). Notices and board posts add their own sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from exportnet.catalog.models import Product, ProductImage, ProductTranslation
+from exportnet.catalog.queries import public_products
+from exportnet.companies.models import (
+    Company,
+    CompanyIndustry,
+    CompanyTranslation,
+)
+from exportnet.companies.queries import public_companies
+from exportnet.extensions import db
+from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.search import glossary
+from exportnet.search.outbox import recorder
+from exportnet.taxonomy import hs
+
+BATCH = 500
+# A company's name and visibility are part of its products' documents.
+COMPANY_PRODUCTS = "company-products:"
+Document = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DocumentSource:
+    kind: str
+    load: Callable[[list[int]], dict[int, Document]]
+    all_ids: Callable[[], Iterable[int]]
+
+
+def economy_names(code: str | None) -> list[str]:
+    """The economy's name in all 13 UI languages."""
+    if not code:
+        return []
+    names = {Locale.parse(locale).territories.get(code, "") for locale in LOCALE_CODES}
+    return sorted(name for name in names if name)
+
+
+def category_names(code: str | None) -> list[str]:
+    return hs.all_names(code) if code else []
+
+
+def _cross_language_text(text: str, category: str | None, economy: str | None) -> str:
+    """Names and glossary terms that let a query in one language find text in another."""
+    extra = [*category_names(category), *economy_names(economy)]
+    extra += glossary.terms_for_text(text)
+    if category and len(category) == 4:
+        extra += glossary.terms_for_heading(category)
+    return " ".join(dict.fromkeys(extra))
+
+
+def product_document(product: Product) -> Document:
+    titles = [t.title for t in product.translations]
+    bodies = [f"{t.description} {t.keywords}" for t in product.translations]
+    own_text = " ".join([*titles, *bodies])
+    category = product.hs_heading or product.hs_chapter
+    return {
+        "doc_key": f"product:{product.id}",
+        "kind": "product",
+        "entity_id": product.id,
+        "title": " ".join(titles),
+        "text": " ".join(
+            [
+                *bodies,
+                product.company.name,
+                _cross_language_text(own_text, category, product.origin_economy),
+            ]
+        ),
+        "economy": product.origin_economy,
+        "hs_section": product.hs_section,
+        "hs_chapter": product.hs_chapter,
+        "hs_heading": product.hs_heading,
+        "verified": company_is_verified(product.company),
+        "languages": [t.lang for t in product.translations],
+        "created_at": product.published_at or product.created_at,
+        "updated_at": product.updated_at,
+    }
+
+
+def company_document(company: Company) -> Document:
+    descriptions = [t.description for t in company.translations]
+    chapters = company.industry_codes
+    industry_names = [name for code in chapters for name in category_names(code)]
+    return {
+        "doc_key": f"company:{company.id}",
+        "kind": "company",
+        "entity_id": company.id,
+        "title": company.name,
+        "text": " ".join(
+            [
+                *descriptions,
+                company.city or "",
+                " ".join(dict.fromkeys(industry_names)),
+                _cross_language_text(" ".join(descriptions), None, company.economy),
+            ]
+        ),
+        "economy": company.economy,
+        "hs_section": hs.section_for(chapters[0]) if chapters else None,
+        "hs_chapter": chapters[0] if chapters else None,
+        "verified": company_is_verified(company),
+        "languages": [t.lang for t in company.translations] or [company.original_language],
+        "created_at": company.created_at,
+        "updated_at": company.updated_at,
+    }
+
+
+def company_is_verified(company: Company) -> bool:
+    return bool(getattr(company, "verified_at", None))
+
+
+def _load_products(ids: list[int]) -> dict[int, Document]:
+    query = (
+        public_products()
+        .where(Product.id.in_(ids))
+        .options(selectinload(Product.translations), selectinload(Product.company))
+    )
+    return {p.id: product_document(p) for p in db.session.scalars(query)}
+
+
+def _load_companies(ids: list[int]) -> dict[int, Document]:
+    query = (
+        public_companies()
+        .where(Company.id.in_(ids))
+        .options(selectinload(Company.translations), selectinload(Company.industries))
+    )
+    return {c.id: company_document(c) for c in db.session.scalars(query)}
+
+
+def _ids(query: Any) -> list[int]:
+    return list(db.session.scalars(query))
+
+
+SOURCES: dict[str, DocumentSource] = {
+    "product": DocumentSource(
+        "product", _load_products, lambda: _ids(select(Product.id).order_by(Product.id))
+    ),
+    "company": DocumentSource(
+        "company", _load_companies, lambda: _ids(select(Company.id).order_by(Company.id))
+    ),
+}
+
+
+def register_source(source: DocumentSource) -> None:
+    SOURCES[source.kind] = source
+
+
+def parse_key(doc_key: str) -> tuple[str, int] | None:
+    kind, _, raw_id = doc_key.partition(":")
+    if kind not in SOURCES or not raw_id.isdigit():
+        return None
+    return kind, int(raw_id)
+
+
+def load_documents(doc_keys: Iterable[str]) -> tuple[list[Document], list[str]]:
+    """Current documents for these keys, and the keys that are no longer public."""
+    wanted: dict[str, set[int]] = {}
+    for key in doc_keys:
+        if key.startswith(COMPANY_PRODUCTS):
+            company_id = key.removeprefix(COMPANY_PRODUCTS)
+            if company_id.isdigit():
+                query = select(Product.id).where(Product.company_id == int(company_id))
+                wanted.setdefault("product", set()).update(db.session.scalars(query))
+            continue
+        parsed = parse_key(key)
+        if parsed:
+            wanted.setdefault(parsed[0], set()).add(parsed[1])
+    upserts: list[Document] = []
+    deletes: list[str] = []
+    for kind, ids in wanted.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), BATCH):
+            chunk = ordered[start : start + BATCH]
+            found = SOURCES[kind].load(chunk)
+            upserts.extend(found.values())
+            deletes.extend(f"{kind}:{i}" for i in chunk if i not in found)
+    return upserts, deletes
+
+
+def iter_all_documents() -> Iterator[Document]:
+    for source in SOURCES.values():
+        ids = list(source.all_ids())
+        for start in range(0, len(ids), BATCH):
+            yield from source.load(ids[start : start + BATCH]).values()
+            db.session.expunge_all()
+
+
+def register_catalog_keys() -> None:
+    recorder.register(Product, lambda p: [f"product:{p.id}"])
+    recorder.register(ProductTranslation, lambda t: [f"product:{t.product_id}"])
+    recorder.register(ProductImage, lambda _i: [])
+    recorder.register(
+        Company,
+        lambda c: [f"company:{c.id}", f"{COMPANY_PRODUCTS}{c.id}"],
+    )
+    recorder.register(CompanyTranslation, lambda t: [f"company:{t.company_id}"])
+    recorder.register(CompanyIndustry, lambda i: [f"company:{i.company_id}"])

@@ -1,0 +1,374 @@
+"""The on-disk catalog index: versioned generations, one cached searcher per process.
+
+Layout of the index root::
+
+    <root>/CURRENT          name of the live generation directory (replaced atomically)
+    <root>/gen-<ns>-<pid>/  a complete Whoosh index
+    <root>/REBUILD.lock     held while a rebuild runs
+
+``apply`` writes incremental changes into the live generation under Whoosh's
+``WRITELOCK``; ``rebuild`` builds a fresh generation beside it and swaps ``CURRENT``
+while holding the old generation's ``WRITELOCK``, so no write can land in a generation
+that is no longer live (a writer that finds ``CURRENT`` moved retries on the new one).
+Writes committed to the old generation *during* a rebuild are not in the new one:
+callers replay their outbox from the point the rebuild started. The previous
+generation is kept (readers in other processes may still have it open); older ones are
+deleted by the next rebuild.
+
+Whoosh searchers are not safe to share between threads (postings are read with
+seek()+read() on a shared file object), so the single cached searcher is lent out under
+a lock: ``with index.searcher() as s: ...``. Search is CPU-bound under the GIL anyway.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.idsets import DocIdSet
+from whoosh.index import FileIndex, LockError
+from whoosh.searching import Searcher
+from whoosh.util.filelock import FileLock
+from whoosh.writing import NO_MERGE
+
+from exportnet.search.schema import build_schema, prepare_document
+
+POINTER = "CURRENT"
+GEN_PREFIX = "gen-"
+
+
+class SearchIndexError(Exception):
+    """Base class for search index failures."""
+
+
+class IndexBusyError(SearchIndexError):
+    """Another writer holds the index lock; nothing was written, retry later."""
+
+
+class SearchIndex:
+    """A catalog index directory. Create one per process and share it."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self._lock = threading.RLock()
+        self._pointer_stat: tuple[int, int, int] | None = None
+        self._generation: str | None = None
+        self._ix: FileIndex | None = None
+        self._searcher: Searcher | None = None
+        self._docsets: DocSets | None = None
+        self._segment_bits: dict[tuple[str, str], dict[str, int]] = {}
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open_or_create(cls, path: str | os.PathLike[str]) -> SearchIndex:
+        """Open the index at ``path``, creating an empty one if there is none."""
+        index = cls(path)
+        index.root.mkdir(parents=True, exist_ok=True)
+        if not (index.root / POINTER).exists():
+            with _held(FileLock(str(index.root / "REBUILD.lock")), timeout=10.0):
+                if not (index.root / POINTER).exists():
+                    gen = index._new_generation_dir()
+                    whoosh_index.create_in(str(gen), build_schema())
+                    index._write_pointer(gen.name)
+        return index
+
+    def _new_generation_dir(self) -> Path:
+        gen = self.root / f"{GEN_PREFIX}{time.time_ns()}-{os.getpid()}"
+        gen.mkdir()
+        return gen
+
+    def _write_pointer(self, name: str) -> None:
+        tmp = self.root / f".{POINTER}.{os.getpid()}.{threading.get_ident()}"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(name)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / POINTER)
+        dir_fd = os.open(self.root, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def current_generation(self) -> str:
+        """Name of the live generation directory (read from ``CURRENT``)."""
+        try:
+            return (self.root / POINTER).read_text(encoding="utf-8").strip()
+        except FileNotFoundError as exc:
+            raise SearchIndexError(f"no search index at {self.root}") from exc
+
+    def _open(self, generation: str) -> FileIndex:
+        return whoosh_index.open_dir(str(self.root / generation))
+
+    def _current_index(self) -> FileIndex:
+        """The live FileIndex, reopened only when CURRENT was replaced."""
+        st = os.stat(self.root / POINTER)
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if self._ix is None or key != self._pointer_stat:
+            generation = self.current_generation()
+            if generation != self._generation or self._ix is None:
+                self._ix = self._open(generation)
+                self._generation = generation
+            self._pointer_stat = key
+        return self._ix
+
+    # -- writing -----------------------------------------------------------------
+
+    def apply(
+        self, upserts: list[dict[str, Any]], deletes: list[str], timeout: float = 10.0
+    ) -> None:
+        """Upsert documents and delete ``doc_key``s in one commit.
+
+        Raises :class:`IndexBusyError` when the writer lock is not obtained within
+        ``timeout`` seconds (nothing is written; the caller keeps its outbox rows).
+        """
+        if not upserts and not deletes:
+            return
+        docs = {d["doc_key"]: d for d in map(prepare_document, upserts)}  # last one wins
+        for _attempt in range(3):
+            with self._lock:
+                ix = self._current_index()
+                generation = self._generation
+            try:
+                writer = ix.writer(timeout=timeout)
+            except LockError as exc:
+                raise IndexBusyError(f"search index {self.root} is locked by a writer") from exc
+            if self.current_generation() != generation:  # swapped by a rebuild meanwhile
+                writer.cancel()
+                continue
+            try:
+                # One searcher for all deletions: update_document() opens a reader per
+                # call (measured 46 ms per document on a 20k index).
+                with writer.searcher() as searcher:
+                    for key in {*deletes, *docs}:
+                        writer.delete_by_term("doc_key", key, searcher=searcher)
+                for doc in docs.values():
+                    writer.add_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            return
+        raise IndexBusyError(f"search index {self.root} kept being rebuilt; retry later")
+
+    # -- reading -----------------------------------------------------------------
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """Lend the process-wide searcher, refreshed if the index changed.
+
+        The searcher must not escape the ``with`` block (it may be replaced after).
+        """
+        with self._lock:
+            yield self._fresh_searcher()
+
+    def _fresh_searcher(self) -> Searcher:
+        ix = self._current_index()
+        s = self._searcher
+        if s is not None and s._ix is ix and s.up_to_date():
+            return s
+        if s is not None and s._ix is ix:
+            self._searcher = s.refresh()  # reuses unchanged segments; safe under our lock
+        else:
+            self._searcher = ix.searcher()  # new generation; the old one is left to GC
+        return self._searcher
+
+    def docsets(self, searcher: Searcher) -> DocSets:
+        """Facet/filter bitmaps for ``searcher`` (call inside ``with searcher()``)."""
+        with self._lock:
+            if self._docsets is None or self._docsets.searcher is not searcher:
+                self._docsets = DocSets(searcher, self._segment_bits)
+            return self._docsets
+
+    def doc_count(self) -> int:
+        """Number of live documents."""
+        with self.searcher() as s:
+            return s.doc_count()
+
+    def all_keys(self) -> set[str]:
+        """Every ``doc_key`` in the index (for consistency checks against the DB)."""
+        with self.searcher() as s:
+            return {f["doc_key"] for f in s.all_stored_fields()}
+
+    # -- rebuilding --------------------------------------------------------------
+
+    def rebuild(
+        self,
+        documents: Iterable[dict[str, Any]],
+        chunk_size: int = 5000,
+        limitmb: int = 1024,
+        lock_timeout: float = 30.0,
+    ) -> int:
+        """Build a fresh generation from ``documents`` and swap it in; returns the count.
+
+        Documents are committed ``chunk_size`` at a time as unmerged segments: a chunk's
+        postings fit in ``limitmb`` so Whoosh never spills sorted runs to temp files
+        (measured 1.9x faster than one big writer at 20k listings).
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        with _held(FileLock(str(self.root / "REBUILD.lock")), timeout=0.0):
+            gen = self._new_generation_dir()
+            try:
+                ix = whoosh_index.create_in(str(gen), build_schema())
+                count = 0
+                for chunk in _chunks(documents, chunk_size):
+                    writer = ix.writer(limitmb=limitmb, procs=1, multisegment=False)
+                    try:
+                        for doc in chunk:
+                            writer.add_document(**prepare_document(doc))
+                    except BaseException:
+                        writer.cancel()
+                        raise
+                    writer.commit(mergetype=NO_MERGE)
+                    count += len(chunk)
+                self._swap_to(gen.name, lock_timeout)
+            except BaseException:
+                shutil.rmtree(gen, ignore_errors=True)
+                raise
+        return count
+
+    def _swap_to(self, name: str, lock_timeout: float) -> None:
+        old = None
+        if (self.root / POINTER).exists():
+            old = self.current_generation()
+        if old is None:
+            self._write_pointer(name)
+        else:
+            writelock = self._open(old).lock("WRITELOCK")
+            with _held(writelock, timeout=lock_timeout):
+                self._write_pointer(name)
+        keep = {name, old}
+        for child in self.root.iterdir():
+            if child.name.startswith(GEN_PREFIX) and child.name not in keep and child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+
+    def generations(self) -> list[str]:
+        """Generation directories on disk, oldest first."""
+        names = [p.name for p in self.root.iterdir() if p.name.startswith(GEN_PREFIX)]
+        return sorted(names, key=lambda n: int(n[len(GEN_PREFIX) :].split("-")[0]))
+
+
+class DocSets:
+    """Document sets of one searcher as bitmaps (Python ints, bit n = docnum n).
+
+    Facet counts are popcounts of ``matched & value_bits`` — C-speed, instead of Whoosh's
+    per-document grouping in Python (measured 214 ms for a 5-facet browse of 20k docs).
+    Bitmaps of facet fields are built per segment from the postings and cached by
+    segment id (segments are immutable), so a refresh only reads new segments.
+    """
+
+    def __init__(self, searcher: Searcher, segment_bits: dict) -> None:
+        self.searcher = searcher
+        leaves = searcher.reader().leaf_readers()  # an empty index has no segment
+        self._leaves = [(r, o, r.segment().segment_id()) for r, o in leaves if r.segment()]
+        current = {sid for _r, _o, sid in self._leaves}
+        for key in [k for k in segment_bits if k[0] not in current]:
+            del segment_bits[key]
+        self._segment_bits = segment_bits
+        self._fields: dict[str, dict[str, int]] = {}
+        self.live = 0
+        for reader, offset, _sid in self._leaves:
+            bits = (1 << reader.doc_count_all()) - 1
+            if reader.has_deletions():
+                bits &= ~bitmap(reader.segment().deleted_docs())
+            self.live |= bits << offset
+
+    def field(self, fieldname: str) -> dict[str, int]:
+        """{value: bitmap of live documents with that value} for an ID field."""
+        values = self._fields.get(fieldname)
+        if values is None:
+            values = {}
+            for reader, offset, sid in self._leaves:
+                local = self._segment_bits.get((sid, fieldname))
+                if local is None:
+                    local = self._segment_bits[(sid, fieldname)] = _field_bits(reader, fieldname)
+                for value, bits in local.items():
+                    values[value] = values.get(value, 0) | (bits << offset)
+            values = {v: bits & self.live for v, bits in values.items()}
+            self._fields[fieldname] = values
+        return values
+
+    def query(self, query: Any) -> int:
+        """Bitmap of the live documents matching a Whoosh query."""
+        return bitmap(self.searcher.docs_for_query(query)) & self.live
+
+
+def bitmap(docnums: Iterable[int]) -> int:
+    """A Python-int bitmap with the bits of ``docnums`` set."""
+    ids = docnums if isinstance(docnums, list) else list(docnums)
+    if not ids:
+        return 0
+    buf = bytearray((max(ids) >> 3) + 1)
+    for n in ids:
+        buf[n >> 3] |= 1 << (n & 7)
+    return int.from_bytes(buf, "little")
+
+
+def _field_bits(reader: Any, fieldname: str) -> dict[str, int]:
+    if fieldname not in reader.indexed_field_names():
+        return {}
+    fieldobj = reader.schema[fieldname]
+    return {
+        fieldobj.from_bytes(term): bitmap(reader.postings(fieldname, term).all_ids())
+        for term in reader.lexicon(fieldname)
+    }
+
+
+class BitmapDocSet(DocIdSet):
+    """Read-only docnum set over a bitmap, for Whoosh's ``filter=`` (O(1) membership)."""
+
+    def __init__(self, bits: int) -> None:
+        self.bits = bits
+        self._bytes = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+
+    def __contains__(self, docnum: int) -> bool:
+        i = docnum >> 3
+        return i < len(self._bytes) and (self._bytes[i] >> (docnum & 7)) & 1 == 1
+
+    def __len__(self) -> int:
+        return self.bits.bit_count()
+
+    def __iter__(self) -> Iterator[int]:
+        for i, byte in enumerate(self._bytes):
+            if byte:
+                for bit in range(8):
+                    if byte >> bit & 1:
+                        yield i * 8 + bit
+
+
+def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def rebuild(path: str | os.PathLike[str], documents: Iterable[dict[str, Any]]) -> int:
+    """Rebuild the index at ``path`` from ``documents`` (see :meth:`SearchIndex.rebuild`)."""
+    return SearchIndex(path).rebuild(documents)
+
+
+@contextmanager
+def _held(lock: Any, timeout: float) -> Iterator[None]:
+    """Hold a Whoosh cross-process lock, or raise IndexBusyError after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not lock.acquire():
+        if time.monotonic() >= deadline:
+            raise IndexBusyError(f"{lock.filename} is held by another process")
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        lock.release()
