@@ -28,7 +28,7 @@ def upgrade():
     sa.Column('website', sa.String(length=500), nullable=True),
     sa.Column('original_language', sa.String(length=16), server_default='en', nullable=False),
     sa.Column('logo_key', sa.String(length=128), nullable=True),
-    sa.Column('hidden', sa.Boolean(), server_default=sa.text('0'), nullable=False),
+    sa.Column('hidden', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_companies'))

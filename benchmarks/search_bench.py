@@ -1,0 +1,163 @@
+"""Search benchmark: index build rate, query latency with facets, page requests per second.
+
+    python benchmarks/search_bench.py [--listings 100000] [--seconds 10] [--workdir DIR]
+
+Builds N generated listings in a scratch SQLite instance (or reuses DIR), rebuilds the
+index from the database, times a fixed, varied query set with facets in-process, then
+serves the search page and a bare hello-world Flask app with waitress side by side and
+reports the search page's requests/s as a ratio to hello-world's, measured in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from http_load import free_port, measure_rps, start_waitress, wait_until_up  # noqa: E402
+
+QUERIES = [  # (text, filters): common and rare terms, every script, filters, browse
+    ("coffee", {}),
+    ("cà phê", {}),
+    ("ca phe robusta", {}),
+    ("กาแฟ", {}),
+    ("ข้าวหอมมะลิ", {}),
+    ("コーヒー", {}),
+    ("包丁", {}),
+    ("주방칼", {}),
+    ("保溫杯", {}),
+    ("kopi", {"economy": "ID"}),
+    ("rice", {"hs_chapter": "10"}),
+    ("pepper", {"economy": "KH"}),
+    ("silk", {"kind": "product"}),
+    ("rubber gloves", {}),
+    ("ກາເຟ", {}),
+    ("ម្រេច", {}),
+    ("လက်ဖက်", {}),
+    ('"dried mango"', {}),
+    ("organic", {"hs_section": "II"}),
+    ("furniture rattan", {}),
+    ("zzqx", {}),
+    ("", {"economy": "VN"}),
+    ("", {}),
+]
+FACETS = ("kind", "economy", "hs_section", "hs_chapter", "verified")
+
+
+def prepare(workdir: Path, listings: int) -> dict[str, float]:
+    os.environ.update(
+        EXPORTNET_INSTANCE_PATH=str(workdir),
+        EXPORTNET_SECRET_KEY="benchmark",
+        EXPORTNET_RATELIMIT_STORAGE_URI="memory://",
+    )
+    from exportnet.demo.generated import seed_generated_products
+    from flask_migrate import upgrade
+    from sqlalchemy import func, select
+
+    from exportnet import create_app
+    from exportnet.catalog.models import Product
+    from exportnet.extensions import db
+    from exportnet.search.sync import rebuild
+    from exportnet.search.wiring import search_index
+
+    app = create_app()
+    report: dict[str, float] = {}
+    with app.app_context():
+        upgrade()
+        have = db.session.scalar(select(func.count()).select_from(Product)) or 0
+        if have < listings:
+            started = time.perf_counter()
+            seed_generated_products(listings - have)
+            report["generate_seconds"] = round(time.perf_counter() - started, 1)
+        started = time.perf_counter()
+        documents = rebuild(search_index())
+        seconds = time.perf_counter() - started
+        report.update(
+            documents=documents,
+            build_seconds=round(seconds, 1),
+            build_docs_per_second=round(documents / seconds),
+        )
+        report.update(query_latency(search_index()))
+    return report
+
+
+def query_latency(index) -> dict[str, float]:
+    from exportnet.search.query import search
+
+    for text, filters in QUERIES:  # warm the searcher and caches
+        search(index, text, filters=filters, facets=FACETS)
+    timings = []
+    for _round in range(5):
+        for text, filters in QUERIES:
+            started = time.perf_counter()
+            search(index, text, filters=filters, facets=FACETS, per_page=20)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "query_p50_ms": round(statistics.median(timings), 1),
+        "query_p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
+        "query_max_ms": round(timings[-1], 1),
+    }
+
+
+def page_rates(workdir: Path, seconds: float) -> dict[str, float]:
+    from urllib.parse import urlencode
+
+    env = dict(os.environ, EXPORTNET_INSTANCE_PATH=str(workdir), EXPORTNET_SECRET_KEY="b")
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "benchmarks")])
+    paths = [
+        "/en/search?" + urlencode({"q": text, **{k.replace("hs_", ""): v for k, v in f.items()}})
+        for text, f in QUERIES
+    ]
+    app_port, hello_port = free_port(), free_port()
+    servers = [
+        start_waitress("exportnet:create_app", app_port, env, call=True),
+        start_waitress("hello_app:app", hello_port, env),
+    ]
+    try:
+        wait_until_up(app_port, paths[0])
+        wait_until_up(hello_port, "/")
+        measure_rps(app_port, paths, 2)  # warm-up
+        search_rps = measure_rps(app_port, paths, seconds)
+        hello_rps = measure_rps(hello_port, ["/"], seconds)
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+    return {
+        "search_page_rps": round(search_rps, 1),
+        "hello_world_rps": round(hello_rps, 1),
+        "search_to_hello_ratio": round(search_rps / hello_rps, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--listings", type=int, default=100_000)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--workdir", type=Path)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="exportnet-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    report = {"listings": args.listings, **prepare(workdir, args.listings)}
+    report.update(page_rates(workdir, args.seconds))
+    print(json.dumps(report, indent=2))
+    targets = [
+        ("build >= 500 docs/s", report["build_docs_per_second"] >= 500),
+        ("query p95 <= 150 ms", report["query_p95_ms"] <= 150),
+        ("search page >= 10% of hello-world", report["search_to_hello_ratio"] >= 0.10),
+    ]
+    for label, met in targets:
+        print(f"{'met ' if met else 'MISSED'}  {label}")
+
+
+if __name__ == "__main__":
+    main()
