@@ -4,7 +4,9 @@ User text is never Whoosh query syntax. It is cleaned (control characters droppe
 capped at ``MAX_QUERY_CHARS``), split into "double-quoted phrases" and loose words,
 and run through the index analyzer; every word becomes a required unit:
 
-- alpha word: Or(exact, accent-folded, English stem) — exact forms score higher;
+- alpha word: its accent-folded English stem, which every indexed form of the word
+  carries; the exact and accented forms are an optional bonus (``AndMaybe``), so
+  ``cà phê`` ranks listings written with accents first and ``ca phe`` finds both;
 - CJK word (an ICU word of Han/Kana/Hangul): one character → its unigram; two → the
   bigram; longer → Phrase of its bigrams. Bigrams exist only inside indexed ICU words,
   so 京都 does not match 東京都 (indexed as 東京/都). A second reading segments the
@@ -23,8 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
-from whoosh import sorting
-from whoosh.query import And, Every, Or, Phrase, Prefix, Query, Term
+from whoosh.query import And, AndMaybe, Or, Phrase, Prefix, Query, Term
 
 from exportnet.search.analysis import (
     ALPHA,
@@ -32,6 +33,7 @@ from exportnet.search.analysis import (
     Word,
     alpha_forms,
     cjk_bigrams,
+    english_stem,
     fold_diacritics,
     is_sea_word,
     iter_words,
@@ -73,7 +75,10 @@ def _cjk_query(fieldname: str, run: str) -> Query:
     return Phrase(fieldname, cjk_bigrams(run))
 
 
-def _unit(fieldname: str, word: Word, terms: set[str], prefixes: list[str]) -> Query:
+def _unit(
+    fieldname: str, word: Word, terms: set[str], prefixes: list[str]
+) -> tuple[Query, Query | None]:
+    """The required query of one word, and an optional exact-form bonus query."""
     if word.kind == CJK:
         terms.update([word.text, *cjk_bigrams(word.text)] if len(word.text) > 1 else [word.text])
         query = _cjk_query(fieldname, word.text)
@@ -81,21 +86,25 @@ def _unit(fieldname: str, word: Word, terms: set[str], prefixes: list[str]) -> Q
         if pieces != [word.text] and pieces:
             terms.update(t for p in pieces for t in ([p, *cjk_bigrams(p)] if len(p) > 1 else [p]))
             query = Or([query, And([_cjk_query(fieldname, p) for p in pieces])])
-        return query
+        return query, None
     if word.kind == ALPHA:
         forms = alpha_forms(word.text)
         terms.update(forms)
-        alternatives: list[Query] = [Term(fieldname, f) for f in forms]
         parts = word_parts(word.text)
         if parts:
             terms.update(parts)
-            alternatives.append(And([Term(fieldname, p) for p in parts]))
-        return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+            alternatives = [Term(fieldname, f) for f in forms]
+            return Or([*alternatives, And([Term(fieldname, p) for p in parts])]), None
+        # Every indexed form of a word also carries its folded stem, so requiring the
+        # stem is enough; exact and accented forms only add score (cheaper than Or).
+        general = english_stem(fold_diacritics(word.text))
+        exact = [Term(fieldname, f) for f in forms if f != general]
+        return Term(fieldname, general), (Or(exact) if exact else None)
     terms.add(word.text)
     if is_sea_word(word.text) and len(word.text) >= 3:
         prefixes.append(word.text)
-        return Or([Term(fieldname, word.text, boost=2.0), Prefix(fieldname, word.text)])
-    return Term(fieldname, word.text)
+        return Or([Term(fieldname, word.text, boost=2.0), Prefix(fieldname, word.text)]), None
+    return Term(fieldname, word.text), None
 
 
 def _phrase_tokens(words: list[Word]) -> list[str]:
@@ -116,28 +125,35 @@ def build_query(text: str | None) -> tuple[Query | None, HighlightTerms]:
     terms: set[str] = set()
     prefixes: list[str] = []
     required: list[Query] = []
+    bonus: list[Query] = []
+
+    def add(word: Word) -> None:
+        query, extra = _unit("text", word, terms, prefixes)
+        required.append(query)
+        if extra is not None:
+            bonus.append(extra)
+
     budget = MAX_UNITS
     for phrase in phrases:
         words = list(iter_words(phrase))[:budget]
         budget -= len(words)
-        if not words:
-            continue
+        for word in words:
+            add(word)
         tokens = _phrase_tokens(words)
-        units = [_unit("text", w, terms, prefixes) for w in words]
         if len(tokens) > 1:
-            units.append(Phrase("text", tokens))
-        required.extend(units)
+            required.append(Phrase("text", tokens))
     seen: set[tuple[str, str]] = set()
     for word in iter_words(loose):
         if len(seen) >= max(budget, 0):
             break
         if (word.kind, word.text) not in seen:
             seen.add((word.kind, word.text))
-            required.append(_unit("text", word, terms, prefixes))
+            add(word)
     highlight_terms = HighlightTerms(frozenset(terms), tuple(prefixes))
     if not required:
         return None, highlight_terms
-    return (required[0] if len(required) == 1 else And(required)), highlight_terms
+    main = required[0] if len(required) == 1 else And(required)
+    return (AndMaybe(main, Or(bonus)) if bonus else main), highlight_terms
 
 
 def parse_user_query(text: str | None) -> Query | None:
@@ -187,8 +203,9 @@ def _filter_bits(docsets: DocSets, filters: dict[str, Any] | None) -> int | None
             bits = 0
             for v in values:
                 bits |= column.get(str(v), 0)
-        else:
-            bits = docsets.query(Or([Term(name, str(v)) for v in values]))
+        else:  # hs_heading, languages (KEYWORD, indexed lower-cased)
+            values = [str(v).lower() if name == "languages" else str(v) for v in values]
+            bits = docsets.query(Or([Term(name, v) for v in values]))
         result = bits if result is None else result & bits
     return result
 
@@ -215,36 +232,36 @@ def search(
     for name in facets:
         if name not in FACET_FIELDS:
             raise ValueError(f"unknown facet {name!r}")
-    page = min(max(int(page), 1), MAX_PAGE)
-    per_page = min(max(int(per_page), 1), MAX_PER_PAGE)
-    sortedby = None
-    if sort == "newest" or query is None:
-        sortedby = sorting.FieldFacet("created_at", reverse=True)
+    page = min(max(_as_int(page, 1), 1), MAX_PAGE)
+    per_page = min(max(_as_int(per_page, 20), 1), MAX_PER_PAGE)
     with index.searcher() as searcher:
         docsets = index.docsets(searcher)
         allowed = _filter_bits(docsets, filters)
         matched = docsets.live if allowed is None else allowed & docsets.live
         if query is not None and matched:
             matched &= docsets.query(query)
-        facet_counts = {
-            name: {
-                v: n
-                for v, bits in docsets.field(name).items()
-                if v and (n := (matched & bits).bit_count())
-            }
-            for name in facets
-        }
+        facet_counts = {name: _counts(docsets.field(name), matched) for name in facets}
         total = matched.bit_count()
+        start = (page - 1) * per_page
         hits: list[Hit] = []
-        if total > (page - 1) * per_page:
+        if start < total and (query is None or sort == "newest"):
+            docnums = docsets.newest(matched, page * per_page)[start:]
+            hits = [_hit(searcher.stored_fields(n), 0.0) for n in docnums]
+        elif start < total:
             results = searcher.search(
-                query or Every(),
+                query,
                 limit=page * per_page,
                 filter=None if allowed is None else BitmapDocSet(matched),
-                sortedby=sortedby,
             )
-            hits = [_hit(hit) for hit in results[(page - 1) * per_page : page * per_page]]
+            hits = [_hit(hit.fields(), hit.score) for hit in results[start:]]
     return SearchResults(total, page, per_page, hits, facet_counts, terms, query is not None)
+
+
+def _as_int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
 
 
 def _counts(values: dict[str, int], matched: int) -> dict[str, int]:
@@ -252,13 +269,12 @@ def _counts(values: dict[str, int], matched: int) -> dict[str, int]:
     return {v: n for v, n in counts.items() if n}
 
 
-def _hit(hit: Any) -> Hit:
-    stored = hit.fields()
+def _hit(stored: dict[str, Any], score: float | None) -> Hit:
     return Hit(
         doc_key=stored["doc_key"],
         kind=stored["kind"],
         entity_id=int(stored["entity_id"]),
-        score=float(hit.score or 0.0),
+        score=float(score or 0.0),
         economy=stored.get("economy"),
         verified=stored.get("verified") == "1",
         fields=stored,

@@ -197,3 +197,23 @@ def test_facet_counts_follow_deletes_and_new_segments(root: Path) -> None:
     assert results.facets["economy"] == {"TH": 3, "KH": 2}
     assert results.total == 5
     assert {h.doc_key for h in results.hits} == {f"product:{n}" for n in (3, 5, 7, 9, 20)}
+
+
+def test_small_segments_are_merged_ten_at_a_time(root: Path) -> None:
+    index = SearchIndex.open_or_create(root)
+    index.rebuild((doc(n) for n in range(30)), chunk_size=10)  # three 10-doc segments
+    for n in range(100, 125):  # 25 outbox drains of one document each
+        index.apply([doc(n)], [])
+        with index.searcher() as searcher:
+            segments = searcher.reader().leaf_readers()
+            assert len(segments) <= 3 + 10 + 1
+    assert index.doc_count() == 55
+    assert index.all_keys() == {f"product:{n}" for n in (*range(30), *range(100, 125))}
+
+
+def test_browse_lists_undated_documents_last(root: Path) -> None:
+    index = SearchIndex.open_or_create(root)
+    undated = doc(1) | {"created_at": None}
+    index.apply([undated, doc(2), doc(3) | {"created_at": datetime(2025, 5, 1)}], [])
+    assert [h.entity_id for h in search(index, "").hits] == [3, 2, 1]
+    assert [h.entity_id for h in search(index, "coffee", sort="newest").hits] == [3, 2, 1]
