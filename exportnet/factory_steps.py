@@ -12,6 +12,9 @@ from exportnet import config as config_module
 from exportnet import model_registry  # noqa: F401  (every table in the metadata)
 from exportnet.accounts.session import register_login_manager
 from exportnet.accounts.views import bp as accounts_bp
+from exportnet.board.comment_views import bp as board_comments_bp
+from exportnet.board.edit_views import bp as board_edit_bp
+from exportnet.board.views import bp as board_bp
 from exportnet.catalog.edit_views import bp as catalog_edit_bp
 from exportnet.catalog.views import bp as catalog_bp
 from exportnet.companies.edit_views import bp as companies_edit_bp
@@ -22,10 +25,13 @@ from exportnet.i18n.formatting import register_formatting
 from exportnet.i18n.routing import LOCALE_PREFIX, current_locale, register_locale_routing
 from exportnet.mail.wiring import register_mail
 from exportnet.media.views import bp as media_bp
+from exportnet.notices.edit_views import bp as notices_edit_bp
+from exportnet.notices.views import bp as notices_bp
 from exportnet.paths import PACKAGE_DIR, resource_dir
 from exportnet.search.views import bp as search_bp
 from exportnet.search.wiring import register_search
 from exportnet.security.headers import register_security_headers
+from exportnet.security.sessions import register_sessions
 from exportnet.site.errors import register_error_pages
 from exportnet.site.template_context import register_template_context
 from exportnet.site.views import bp as site_bp
@@ -70,6 +76,7 @@ def register_i18n(app: Flask) -> None:
 
 def register_security(app: Flask) -> None:
     register_security_headers(app)
+    register_sessions(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -82,6 +89,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog_edit_bp, url_prefix=LOCALE_PREFIX)
     app.register_blueprint(media_bp)
     app.register_blueprint(search_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(notices_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(notices_edit_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(board_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(board_edit_bp, url_prefix=LOCALE_PREFIX)
+    app.register_blueprint(board_comments_bp, url_prefix=LOCALE_PREFIX)
 
 
 def register_errors(app: Flask) -> None:

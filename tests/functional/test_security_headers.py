@@ -79,3 +79,12 @@ def test_cookies_get_secure_flag_over_https(client):
     assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
     plain = client.get("/language/th?next=/th/")
     assert "Secure" not in plain.headers["Set-Cookie"]
+
+
+def test_static_files_do_not_vary_by_cookie(client, login_as):
+    login_as("buyer")
+    response = client.get("/static/css/site.css")
+    assert response.status_code == 200
+    assert "Cookie" not in response.headers.get("Vary", "")
+    assert "Set-Cookie" not in response.headers
+    assert "Cookie" in client.get("/en/account").headers.get("Vary", "")
