@@ -18,6 +18,7 @@ from exportnet.accounts.services import (
     create_user,
     find_user_by_email,
 )
+from exportnet.demo.generated import rebuild_search_index, seed_generated_products
 from exportnet.demo.seed import database_is_empty, seed_demo
 from exportnet.demo.users import DEMO_LOGINS
 from exportnet.i18n.catalog_cli import translations_cli
@@ -76,11 +77,21 @@ def serve(host: str, port: int, threads: int, demo: bool) -> None:
 
 
 @main.command("seed-demo")
+@click.option(
+    "--products",
+    default=0,
+    type=click.IntRange(min=0),
+    help="Also add this many generated listings (for benchmarks), then rebuild the index.",
+)
 @with_appcontext
-def seed_demo_command() -> None:
+def seed_demo_command(products: int) -> None:
     """Add the demo logins and catalog."""
     seed_demo()
     click.echo("Demo data seeded.")
+    if products:
+        click.echo(f"Added {seed_generated_products(products)} generated listings.")
+        # Bulk inserts bypass the search outbox, so the index is rebuilt from the database.
+        click.echo(f"Search index rebuilt with {rebuild_search_index()} documents.")
 
 
 @main.command("create-user")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from exportnet.accounts.models import User
+from exportnet.demo.catalog import seed_demo_catalog
 from exportnet.demo.users import seed_demo_users
 from exportnet.extensions import db
 
@@ -15,3 +16,4 @@ def database_is_empty() -> bool:
 
 def seed_demo() -> None:
     seed_demo_users()
+    seed_demo_catalog()
