@@ -46,6 +46,15 @@ class Defaults:
     RATELIMIT_REGISTER = "5 per minute;30 per hour"
     RATELIMIT_PASSWORD_RESET = "5 per minute;20 per hour"
     RATELIMIT_VERIFY_RESEND = "3 per 10 minutes;10 per day"  # per user
+    RATELIMIT_INQUIRY = "10 per hour;30 per day"  # new inquiries, per user
+    RATELIMIT_API = "600 per minute;20000 per day"  # JSON API, per token (or per address)
+    API_MAX_BODY_BYTES = 1024 * 1024  # larger JSON bodies are refused with 413
+    CSV_IMPORT_MAX_ROWS = 10_000  # products per uploaded CSV file
+    INQUIRY_DUPLICATE_MAX_COMPANIES = 3  # the same text to at most this many companies ...
+    INQUIRY_DUPLICATE_WINDOW_HOURS = 24  # ... within this many hours
+    INQUIRY_DRAFT_MAX_AGE_HOURS = 24  # a visitor's draft is kept this long while they log in
+    INQUIRY_ATTACHMENT_DIR: str | None = None  # filled from the instance path
+    INQUIRY_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
     SMTP_HOST = "localhost"
     SMTP_PORT = 25
     SMTP_USERNAME: str | None = None
@@ -66,6 +75,8 @@ class Defaults:
     PASSWORD_MIN_LENGTH = 10
     SEARCH_INDEX_DIR: str | None = None  # filled from the instance path
     MEDIA_DIR: str | None = None  # filled from the instance path
+    BOARD_ATTACHMENT_DIR: str | None = None  # filled from the instance path
+    BOARD_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
     MEMBER_ECONOMIES = "BN,KH,ID,LA,MY,MM,PH,SG,TH,VN,CN,JP,KR"
 
 
@@ -95,6 +106,10 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
         app.config["SEARCH_INDEX_DIR"] = str(instance / "search-index")
     if not app.config["MEDIA_DIR"]:
         app.config["MEDIA_DIR"] = str(instance / "media")
+    if not app.config["BOARD_ATTACHMENT_DIR"]:
+        app.config["BOARD_ATTACHMENT_DIR"] = str(instance / "board-attachments")
+    if not app.config["INQUIRY_ATTACHMENT_DIR"]:
+        app.config["INQUIRY_ATTACHMENT_DIR"] = str(instance / "inquiry-attachments")
     if app.config["DEMO"]:
         app.config["MAIL_BACKEND"] = "log"
     _ensure_secret_key(app)

@@ -1,0 +1,1 @@
+"""The industry-information board: agency posts in Markdown, PDF attachments, comments."""

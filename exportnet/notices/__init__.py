@@ -1,0 +1,1 @@
+"""Trade notices: selling offers, buying requests, partnership calls and trade events."""
