@@ -54,7 +54,7 @@ def category_names(code: str | None) -> list[str]:
     return hs.all_names(code) if code else []
 
 
-def _cross_language_text(text: str, category: str | None, economy: str | None) -> str:
+def cross_language_text(text: str, category: str | None, economy: str | None) -> str:
     """Names and glossary terms that let a query in one language find text in another."""
     extra = [*category_names(category), *economy_names(economy)]
     extra += glossary.terms_for_text(text)
@@ -77,7 +77,7 @@ def product_document(product: Product) -> Document:
             [
                 *bodies,
                 product.company.name,
-                _cross_language_text(own_text, category, product.origin_economy),
+                cross_language_text(own_text, category, product.origin_economy),
             ]
         ),
         "economy": product.origin_economy,
@@ -105,7 +105,7 @@ def company_document(company: Company) -> Document:
                 *descriptions,
                 company.city or "",
                 " ".join(dict.fromkeys(industry_names)),
-                _cross_language_text(" ".join(descriptions), None, company.economy),
+                cross_language_text(" ".join(descriptions), None, company.economy),
             ]
         ),
         "economy": company.economy,
@@ -158,6 +158,31 @@ def register_source(source: DocumentSource) -> None:
     SOURCES[source.kind] = source
 
 
+# "company-products:7" stands for the documents of every product of company 7.
+EXPANDERS: dict[str, Callable[[int], Iterable[str]]] = {}
+
+
+def register_expander(prefix: str, expand: Callable[[int], Iterable[str]]) -> None:
+    EXPANDERS[prefix] = expand
+
+
+def expand_keys(doc_keys: Iterable[str]) -> set[str]:
+    keys: set[str] = set()
+    for key in doc_keys:
+        prefix, _, raw_id = key.rpartition(":")
+        expand = EXPANDERS.get(prefix + ":")
+        if expand is None:
+            keys.add(key)
+        elif raw_id.isdigit():
+            keys.update(expand(int(raw_id)))
+    return keys
+
+
+def _company_product_keys(company_id: int) -> list[str]:
+    query = select(Product.id).where(Product.company_id == company_id)
+    return [f"product:{i}" for i in db.session.scalars(query)]
+
+
 def parse_key(doc_key: str) -> tuple[str, int] | None:
     kind, _, raw_id = doc_key.partition(":")
     if kind not in SOURCES or not raw_id.isdigit():
@@ -168,13 +193,7 @@ def parse_key(doc_key: str) -> tuple[str, int] | None:
 def load_documents(doc_keys: Iterable[str]) -> tuple[list[Document], list[str]]:
     """Current documents for these keys, and the keys that are no longer public."""
     wanted: dict[str, set[int]] = {}
-    for key in doc_keys:
-        if key.startswith(COMPANY_PRODUCTS):
-            company_id = key.removeprefix(COMPANY_PRODUCTS)
-            if company_id.isdigit():
-                query = select(Product.id).where(Product.company_id == int(company_id))
-                wanted.setdefault("product", set()).update(db.session.scalars(query))
-            continue
+    for key in expand_keys(doc_keys):
         parsed = parse_key(key)
         if parsed:
             wanted.setdefault(parsed[0], set()).add(parsed[1])
@@ -199,12 +218,12 @@ def iter_all_documents() -> Iterator[Document]:
 
 
 def register_catalog_keys() -> None:
+    register_expander(COMPANY_PRODUCTS, _company_product_keys)
     recorder.register(Product, lambda p: [f"product:{p.id}"])
     recorder.register(ProductTranslation, lambda t: [f"product:{t.product_id}"])
     recorder.register(ProductImage, lambda _i: [])
     recorder.register(
-        Company,
-        lambda c: [f"company:{c.id}", f"{COMPANY_PRODUCTS}{c.id}"],
+        Company, lambda c: [f"company:{c.id}", f"{COMPANY_PRODUCTS}{c.id}"], "company"
     )
     recorder.register(CompanyTranslation, lambda t: [f"company:{t.company_id}"])
     recorder.register(CompanyIndustry, lambda i: [f"company:{i.company_id}"])

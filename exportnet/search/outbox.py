@@ -38,17 +38,18 @@ class OutboxRecorder:
     """Maps searchable model classes to the document keys a change of them affects."""
 
     def __init__(self) -> None:
-        self._key_functions: dict[type, KeyFunction] = {}
+        self._key_functions: dict[type, dict[str, KeyFunction]] = {}
 
-    def register(self, model: type, keys: KeyFunction) -> None:
-        self._key_functions[model] = keys
+    def register(self, model: type, keys: KeyFunction, name: str = "") -> None:
+        """Add a key function for `model`; several features may register one each."""
+        self._key_functions.setdefault(model, {})[name or keys.__qualname__] = keys
 
-    def keys_for(self, obj: Any) -> Iterable[str]:
+    def keys_for(self, obj: Any) -> set[str]:
+        keys: set[str] = set()
         for cls in type(obj).__mro__:
-            function = self._key_functions.get(cls)
-            if function is not None:
-                return function(obj)
-        return ()
+            for function in self._key_functions.get(cls, {}).values():
+                keys.update(function(obj))
+        return keys
 
     def after_flush(self, session: Session, _context: Any) -> None:
         keys: set[str] = set()

@@ -40,7 +40,8 @@ from exportnet.search.analysis import (
     nfc,
     word_parts,
 )
-from exportnet.search.index import BitmapDocSet, DocSets, SearchIndex
+from exportnet.search.docsets import BitmapDocSet, DocSets
+from exportnet.search.index import SearchIndex
 from exportnet.search.schema import FACET_FIELDS, FILTER_FIELDS
 
 MAX_QUERY_CHARS = 200

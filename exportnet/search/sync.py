@@ -11,8 +11,9 @@ failure leaves the position where it was, and the next drain retries.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
@@ -80,6 +81,37 @@ def drain_all(index: SearchIndex) -> int:
     return total
 
 
+SWEEP_FILE = "DATE_SWEPT"
+DatedKeys = Callable[[date, date], list[str]]
+DATED_SOURCES: list[DatedKeys] = []
+
+
+def sweep_dates(index: SearchIndex) -> int:
+    """Re-check documents whose visibility changed with the date since the last sweep.
+
+    Expired notices and scheduled posts change without any write; the first caller on a
+    new day applies them, so correctness needs no cron.
+    """
+    generation = index.current_generation()
+    path = index.root / generation / SWEEP_FILE
+    today = utcnow().date()
+    try:
+        swept = date.fromisoformat(path.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        swept = today - timedelta(days=400)
+    if swept >= today:
+        return 0
+    keys = [key for source in DATED_SOURCES for key in source(swept, today)]
+    if keys:
+        upserts, deletes = load_documents(keys)
+        db.session.rollback()
+        index.apply(upserts, deletes, timeout=WRITER_TIMEOUT)
+    tmp = path.with_name(f".{SWEEP_FILE}.{os.getpid()}")
+    tmp.write_text(today.isoformat())
+    os.replace(tmp, path)
+    return len(keys)
+
+
 def is_behind(index: SearchIndex) -> bool:
     return latest_outbox_id() > read_position(index)
 
@@ -88,7 +120,9 @@ def rebuild(index: SearchIndex) -> int:
     """Build a fresh generation from the database and swap it in; returns the doc count."""
     start = latest_outbox_id()
     count = index.rebuild(iter_all_documents())
-    _write_position(index, index.current_generation(), start)
+    generation = index.current_generation()
+    _write_position(index, generation, start)
+    (index.root / generation / SWEEP_FILE).write_text(utcnow().date().isoformat())
     db.session.rollback()
     drain_all(index)  # what changed while the rebuild ran
     return count

@@ -8,7 +8,9 @@ from exportnet.extensions import db
 from exportnet.search.documents import register_catalog_keys
 from exportnet.search.index import SearchIndex, SearchIndexError
 from exportnet.search.outbox import PENDING_FLAG, recorder
-from exportnet.search.sync import drain_all, is_behind
+from exportnet.search.results_trade import register_trade_presenters
+from exportnet.search.sources_trade import dated_keys, register_trade_sources
+from exportnet.search.sync import DATED_SOURCES, drain_all, is_behind, sweep_dates
 
 EXTENSION = "exportnet_search_index"
 
@@ -28,6 +30,7 @@ def catch_up() -> None:
     """Apply what other processes or nodes committed; failures wait for the next try."""
     index = search_index()
     try:
+        sweep_dates(index)
         if is_behind(index):
             drain_all(index)
     except SearchIndexError:
@@ -45,5 +48,9 @@ def _drain_after_write(response: Response) -> Response:
 
 def register_search(app: Flask) -> None:
     register_catalog_keys()
+    register_trade_sources()
+    register_trade_presenters()
+    if dated_keys not in DATED_SOURCES:
+        DATED_SOURCES.append(dated_keys)
     recorder.listen()
     app.after_request(_drain_after_write)
