@@ -119,6 +119,7 @@ def create_user_command(
             company_name=company_name,
             economy=economy.upper() if economy else None,
             verified=True,
+            join_existing_company=True,
         )
     except AccountError as error:
         raise click.ClickException(str(error)) from error

@@ -59,6 +59,8 @@ def _test_config(tmp_path: Path, smtp_port: int) -> dict[str, Any]:
         "SMTP_PORT": smtp_port,
         "MAIL_BACKEND": "smtp",
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Flask-Limiter keeps RATELIMIT_ENABLED on the shared limiter across apps.
+        "RATELIMIT_ENABLED": True,
         "SERVER_NAME": None,
     }
 

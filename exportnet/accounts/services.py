@@ -77,8 +77,14 @@ def _add_user(
     economy: str | None,
     preferred_locale: str,
     verified: bool,
+    join_existing_company: bool,
 ) -> User:
-    """Add a user in the caller's transaction."""
+    """Add a user in the caller's transaction.
+
+    Self-service sign-up always founds a new company: joining one by typing its name
+    would hand a stranger the company's shared inquiry inbox. Only the operator's
+    command line may add a member to an existing company.
+    """
     if find_user_by_email(email):
         raise AccountError(_l("An account with this email already exists."), "email")
     user = User(
@@ -92,7 +98,10 @@ def _add_user(
     if role is Role.EXPORTER:
         if not company_name or not company_name.strip() or not economy:
             raise AccountError(_l("An exporter needs a company name and an economy."))
-        user.company = find_or_add_company(company_name, economy.upper())
+        if join_existing_company:
+            user.company = find_or_add_company(company_name, economy.upper())
+        else:
+            user.company = Company(name=company_name.strip(), economy=economy.upper())
     db.session.add(user)
     return user
 
@@ -107,6 +116,7 @@ def create_user(
     economy: str | None = None,
     preferred_locale: str = "en",
     verified: bool = False,
+    join_existing_company: bool = False,
 ) -> User:
     """Add a user without the self-service checks (command line, demo data, tests)."""
     with unit_of_work():
@@ -119,6 +129,7 @@ def create_user(
             economy=economy,
             preferred_locale=preferred_locale,
             verified=verified,
+            join_existing_company=join_existing_company,
         )
     return user
 
@@ -147,6 +158,7 @@ def register_user(registration: Registration) -> User:
             economy=economy if exporter else None,
             preferred_locale=registration.preferred_locale,
             verified=False,
+            join_existing_company=False,
         )
         db.session.flush()  # the verification link needs the id
         queue_verification_mail(user)

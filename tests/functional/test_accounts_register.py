@@ -218,3 +218,29 @@ def test_unverified_user_can_log_in(app, client, make_user):
     user = make_user(verified=False)
     log_in(client, user.email)
     assert "Please confirm your email address" in page_text(client.get("/en/account"))
+
+
+def test_registering_an_existing_company_name_founds_a_new_company(app, client, make_user):
+    """Typing a company's name must not make a stranger a member of its shared inbox."""
+    from exportnet.accounts.services import find_user_by_email
+
+    owner = make_user("exporter", company="Saigon Pepper Co.", economy="VN")
+    response = submit(
+        client,
+        "/en/register",
+        {
+            "role": "exporter",
+            "email": "intruder@example.com",
+            "display_name": "Intruder",
+            "password": "a very long passphrase 42",
+            "confirm": "a very long passphrase 42",
+            "company_name": "Saigon Pepper Co.",
+            "economy": "VN",
+            "preferred_locale": "en",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        intruder = find_user_by_email("intruder@example.com")
+        assert intruder.company_id is not None
+        assert intruder.company_id != owner.company_id
