@@ -7,6 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from exportnet.api.errors import handle_http_error as handle_api_error
+from exportnet.api.errors import is_api_path
 from exportnet.i18n.locales import BY_SEGMENT
 from exportnet.i18n.routing import localized_path_for
 
@@ -43,6 +45,8 @@ def render_error(status: int, detail: str | None = None) -> tuple[str, int]:
 
 
 def _handle_http_error(error: HTTPException) -> Response | tuple[str, int]:
+    if is_api_path(request.path):  # /api/ paths no API route matched (404, 405): JSON
+        return handle_api_error(error)
     status = error.code or 500
     if status == 404 and request.method == "GET" and _is_locale_less(request.path):
         target = localized_path_for(request.path, request.query_string)
@@ -53,7 +57,9 @@ def _handle_http_error(error: HTTPException) -> Response | tuple[str, int]:
     return render_error(status if status in ERROR_TEXT else 500)
 
 
-def _handle_unexpected(_error: Exception) -> tuple[str, int]:
+def _handle_unexpected(_error: Exception) -> Response | tuple[str, int]:
+    if is_api_path(request.path):
+        return handle_api_error(InternalServerError())
     return render_error(500)
 
 
