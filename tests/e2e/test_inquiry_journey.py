@@ -38,11 +38,11 @@ def test_buyer_asks_in_japanese_and_the_exporter_answers_in_korean(page, app, ma
         )
         product_id = product.id
 
-    # TODO(lead): start this journey on the search page (search "ロブスタ" or "robusta" in
-    # /ja/search and open the result) once the search step is added.
-
-    # The buyer, not yet logged in, reads the product in Japanese and writes an inquiry.
-    page.goto(f"/ja/products/{product_id}")
+    # The buyer, not yet logged in, searches in Japanese: コーヒー finds the Vietnamese
+    # listing through the glossary, and the result opens the product in Japanese.
+    page.goto("/ja/search?q=コーヒー")
+    page.locator(f".result a[href='/ja/products/{product_id}']").click()
+    page.wait_for_url(f"**/ja/products/{product_id}")
     assert page.locator("html").get_attribute("lang") == "ja"
     page.locator(f"#contact a[href*='/ja/inquiries/new/{exporter.company_id}']").click()
     page.wait_for_load_state("domcontentloaded")
