@@ -166,6 +166,7 @@ def make_user(app: Flask) -> Callable[..., User]:
                 economy=economy,
                 verified=verified,
                 preferred_locale=preferred_locale,
+                join_existing_company=True,  # same company name: a colleague
             )
             db.session.refresh(user)
             db.session.expunge(user)

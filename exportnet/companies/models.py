@@ -29,10 +29,17 @@ class Company(db.Model):
     logo_key: Mapped[str | None] = mapped_column(String(128))
     # Hidden companies (suspended, unverified, ...) and their products stay out of public view.
     hidden: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
+    # Verification by a trade agency (exportnet.agency): when, by which agency, its note.
+    verified_at: Mapped[datetime | None] = mapped_column(index=True)
+    verified_by_agency_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agencies.id", ondelete="SET NULL")
+    )
+    verification_note: Mapped[str] = mapped_column(String(500), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     members = relationship("User", back_populates="company")
+    verified_by_agency = relationship("Agency", foreign_keys=[verified_by_agency_id])
     translations: Mapped[list[CompanyTranslation]] = relationship(
         back_populates="company", cascade="all, delete-orphan", order_by="CompanyTranslation.lang"
     )
