@@ -58,12 +58,12 @@ def prepare(workdir: Path, listings: int) -> dict[str, float]:
         EXPORTNET_SECRET_KEY="benchmark",
         EXPORTNET_RATELIMIT_STORAGE_URI="memory://",
     )
-    from exportnet.demo.generated import seed_generated_products
     from flask_migrate import upgrade
     from sqlalchemy import func, select
 
     from exportnet import create_app
     from exportnet.catalog.models import Product
+    from exportnet.demo.generated import seed_generated_products
     from exportnet.extensions import db
     from exportnet.search.sync import rebuild
     from exportnet.search.wiring import search_index
