@@ -76,3 +76,16 @@ def test_dates_alone_expire_notices_and_publish_scheduled_posts(
     html = client.get("/en/search?kind=notice").get_data(as_text=True)
     assert "0 listings" in html  # gone from the counts too, not only from the page
     assert "Scheduled ginseng outlook" in titles(client.get("/en/search?q=ginseng"))
+
+
+def test_selling_offer_page_has_contact_supplier(client, app, notice_and_post):
+    from sqlalchemy import select
+
+    from exportnet.extensions import db
+    from exportnet.notices.models import Notice
+
+    with app.app_context():
+        notice = db.session.scalars(select(Notice)).one()
+        notice_id, company_id = notice.id, notice.company_id
+    html = client.get(f"/en/notices/{notice_id}").get_data(as_text=True)
+    assert f"/en/inquiries/new/{company_id}" in html
