@@ -19,6 +19,9 @@ from sqlalchemy.orm import Session
 from exportnet.extensions import db
 
 WRITE_OPTION = "exportnet_write"
+# Primary keys are INTEGER: PostgreSQL refuses a larger literal with an error, so larger
+# ids from URLs or request bodies are "not found" before they reach the database.
+MAX_ROW_ID = 2**31 - 1
 
 
 def sqlite_engine_options(app: Flask) -> dict[str, Any]:

@@ -13,11 +13,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from exportnet.api.errors import ApiError
+from exportnet.database import MAX_ROW_ID
 from exportnet.i18n.locales import locale_for_tag
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import is_valid_economy
 
-MAX_ID = 2**63 - 1  # larger ids exist in no database; they are simply not found
+MAX_ID = MAX_ROW_ID
 MAX_PAGE = 10_000
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100

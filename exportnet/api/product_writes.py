@@ -22,6 +22,7 @@ from exportnet.catalog.listing_check import terms_problems, text_problems
 from exportnet.catalog.models import Product, ProductTranslation
 from exportnet.catalog.services import ListingError, ListingTerms, ListingText
 from exportnet.companies.models import Company
+from exportnet.database import MAX_ROW_ID
 from exportnet.extensions import db
 
 TEXT_FIELDS = ("title", "description", "keywords")
@@ -132,7 +133,9 @@ def _apply_translations(product: Product, found: dict[str, ListingText | None]) 
 
 def _company_for(user: User, body: Body) -> Company:
     company_id = body.integer("company") if body.has("company") else user.company_id
-    company = db.session.get(Company, company_id) if company_id and company_id < 2**63 else None
+    company = (
+        db.session.get(Company, company_id) if company_id and company_id <= MAX_ROW_ID else None
+    )
     if company is None or not permissions.edit_company(user, company):
         if body.has("company"):
             body.errors["company"] = _("You cannot add listings to this company.")

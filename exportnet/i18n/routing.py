@@ -11,8 +11,9 @@ from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import MethodNotAllowed, NotFound
-from werkzeug.routing import BaseConverter, RequestRedirect
+from werkzeug.routing import BaseConverter, IntegerConverter, Map, RequestRedirect
 
+from exportnet.database import MAX_ROW_ID
 from exportnet.i18n.locales import BY_SEGMENT, DEFAULT_LOCALE, LOCALES, UILocale, negotiate
 
 LANG_COOKIE = "lang"
@@ -65,7 +66,16 @@ def localized_path_for(path: str, query: bytes = b"") -> str | None:
     return target
 
 
+class RowIdConverter(IntegerConverter):
+    """`<int:...>` in every route: ids beyond the INTEGER column range are a plain 404."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:  # noqa: A002
+        kwargs.setdefault("max", MAX_ROW_ID)
+        super().__init__(map, *args, **kwargs)
+
+
 def register_locale_routing(app: Flask) -> None:
+    app.url_map.converters["int"] = RowIdConverter
     app.url_map.converters["locale"] = LocaleConverter
     app.url_value_preprocessor(_pop_locale)
     app.url_defaults(_add_locale)

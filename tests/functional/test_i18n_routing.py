@@ -91,3 +91,9 @@ def test_unknown_language_in_switcher_does_not_set_cookie(client):
     response = client.get("/language/fr?next=/fr/")
     assert response.status_code == 302
     assert "Set-Cookie" not in response.headers
+
+
+def test_ids_beyond_the_integer_range_are_not_found(client):
+    assert client.get("/en/products/99999999999").status_code == 404
+    assert client.get("/en/companies/2147483648").status_code == 404
+    assert client.get("/en/products/2147483647").status_code == 404
