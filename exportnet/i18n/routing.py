@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import MethodNotAllowed, NotFound
-from werkzeug.routing import BaseConverter, IntegerConverter, Map, RequestRedirect
+from werkzeug.routing import BaseConverter, IntegerConverter, RequestRedirect
 
 from exportnet.database import MAX_ROW_ID
 from exportnet.i18n.locales import BY_SEGMENT, DEFAULT_LOCALE, LOCALES, UILocale, negotiate
@@ -67,11 +67,12 @@ def localized_path_for(path: str, query: bytes = b"") -> str | None:
 
 
 class RowIdConverter(IntegerConverter):
-    """`<int:...>` in every route: ids beyond the INTEGER column range are a plain 404."""
+    """`<int:...>` in every route: an id beyond the INTEGER column range becomes 0, an id
+    no row has, so the view answers its usual 404 instead of the database failing."""
 
-    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:  # noqa: A002
-        kwargs.setdefault("max", MAX_ROW_ID)
-        super().__init__(map, *args, **kwargs)
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= MAX_ROW_ID else 0
 
 
 def register_locale_routing(app: Flask) -> None:
