@@ -116,3 +116,25 @@ def test_schema_pickles() -> None:
     schema = build_schema()
     restored = pickle.loads(pickle.dumps(schema))
     assert [t.text for t in restored["text"].analyzer("保溫杯")] == analyze("保溫杯")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cà phê Robusta\x1eCà phê rang xay, cà phê 500g. HS 0901.21 knives",
+        "東京都のほうじ茶 保溫杯 保温杯 ｺｰﾋｰ コーヒー コーヒー",
+        "ข้าวหอมมะลิ ข้าว ម្រេចខ្មៅកំពត ລາວ 𠀋 ＡＢＣ",
+        "",
+    ],
+)
+def test_catalog_positions_post_what_whoosh_positions_post(text: str) -> None:
+    from whoosh.formats import Positions
+
+    from exportnet.search.formats import CatalogPositions, catalog_schema
+
+    analyzer = multilingual_analyzer()
+    ours = CatalogPositions(field_boost=1.0).word_values(text, analyzer, mode="index")
+    theirs = Positions(field_boost=1.0).word_values(text, analyzer, mode="index")
+    assert sorted(ours) == sorted(theirs)
+    restored = pickle.loads(pickle.dumps(catalog_schema()))
+    assert isinstance(restored["text"].format, CatalogPositions)
