@@ -35,11 +35,13 @@ from whoosh import index as whoosh_index
 from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock
-from whoosh.writing import NO_MERGE
 
-from exportnet.search.docsets import BitmapDocSet, DocSets, bitmap
+from exportnet.search.building import build_generation, default_procs
+from exportnet.search.codec import CatalogCodec
+from exportnet.search.docsets import BitmapDocSet, DocSets, SegmentCache, bitmap
+from exportnet.search.formats import catalog_schema
 from exportnet.search.merging import merge_tiers
-from exportnet.search.schema import build_schema, prepare_document
+from exportnet.search.schema import prepare_document
 
 __all__ = [
     "BitmapDocSet",
@@ -75,7 +77,7 @@ class SearchIndex:
         self._ix: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._docsets: DocSets | None = None
-        self._segment_bits: dict[tuple[str, str], dict[str, int]] = {}
+        self._segment_cache = SegmentCache()
 
     # -- opening -----------------------------------------------------------------
 
@@ -88,7 +90,7 @@ class SearchIndex:
             with _held(FileLock(str(index.root / "REBUILD.lock")), timeout=10.0):
                 if not (index.root / POINTER).exists():
                     gen = index._new_generation_dir()
-                    whoosh_index.create_in(str(gen), build_schema())
+                    whoosh_index.create_in(str(gen), catalog_schema())
                     index._write_pointer(gen.name)
         return index
 
@@ -150,7 +152,7 @@ class SearchIndex:
                 ix = self._current_index()
                 generation = self._generation
             try:
-                writer = ix.writer(timeout=timeout)
+                writer = ix.writer(timeout=timeout, codec=CatalogCodec())
             except LockError as exc:
                 raise IndexBusyError(f"search index {self.root} is locked by a writer") from exc
             if self.current_generation() != generation:  # swapped by a rebuild meanwhile
@@ -200,8 +202,19 @@ class SearchIndex:
         """Facet/filter bitmaps for ``searcher`` (call inside ``with searcher()``)."""
         with self._lock:
             if self._docsets is None or self._docsets.searcher is not searcher:
-                self._docsets = DocSets(searcher, self._segment_bits)
+                self._docsets = DocSets(searcher, self._segment_cache)
             return self._docsets
+
+    def drop_caches(self, postings: bool = False) -> None:
+        """Forget cached search results, and with ``postings`` the postings and term
+        bitmaps read so far too (benchmarks time uncached searches with this)."""
+        with self._lock:
+            if self._docsets is not None:
+                self._docsets.results.clear()
+                if postings:
+                    self._docsets.forget_terms()
+            if postings:
+                self._segment_cache.forget_postings()
 
     def doc_count(self) -> int:
         """Number of live documents."""
@@ -221,29 +234,20 @@ class SearchIndex:
         chunk_size: int = 5000,
         limitmb: int = 1024,
         lock_timeout: float = 30.0,
+        procs: int | None = None,
     ) -> int:
         """Build a fresh generation from ``documents`` and swap it in; returns the count.
 
-        Documents are committed ``chunk_size`` at a time as unmerged segments: a chunk's
-        postings fit in ``limitmb`` so Whoosh never spills sorted runs to temp files
-        (measured 1.9x faster than one big writer at 20k listings).
+        Documents are written ``chunk_size`` at a time as unmerged segments, by
+        ``procs`` worker processes (default: 2); see ``building``.
         """
         self.root.mkdir(parents=True, exist_ok=True)
         with _held(FileLock(str(self.root / "REBUILD.lock")), timeout=0.0):
             gen = self._new_generation_dir()
             try:
-                ix = whoosh_index.create_in(str(gen), build_schema())
-                count = 0
-                for chunk in _chunks(documents, chunk_size):
-                    writer = ix.writer(limitmb=limitmb, procs=1, multisegment=False)
-                    try:
-                        for doc in chunk:
-                            writer.add_document(**prepare_document(doc))
-                    except BaseException:
-                        writer.cancel()
-                        raise
-                    writer.commit(mergetype=NO_MERGE)
-                    count += len(chunk)
+                count = build_generation(
+                    gen, documents, chunk_size, limitmb, procs or default_procs()
+                )
                 self._swap_to(gen.name, lock_timeout)
             except BaseException:
                 shutil.rmtree(gen, ignore_errors=True)
@@ -269,17 +273,6 @@ class SearchIndex:
         """Generation directories on disk, oldest first."""
         names = [p.name for p in self.root.iterdir() if p.name.startswith(GEN_PREFIX)]
         return sorted(names, key=lambda n: int(n[len(GEN_PREFIX) :].split("-")[0]))
-
-
-def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def rebuild(path: str | os.PathLike[str], documents: Iterable[dict[str, Any]]) -> int:
