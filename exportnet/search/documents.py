@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from babel import Locale
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -24,8 +23,7 @@ from exportnet.companies.models import (
 )
 from exportnet.companies.queries import public_companies
 from exportnet.extensions import db
-from exportnet.i18n.locales import LOCALE_CODES
-from exportnet.search import glossary
+from exportnet.search.concepts import document_concepts
 from exportnet.search.outbox import recorder
 from exportnet.taxonomy import hs
 
@@ -42,27 +40,6 @@ class DocumentSource:
     all_ids: Callable[[], Iterable[int]]
 
 
-def economy_names(code: str | None) -> list[str]:
-    """The economy's name in all 13 UI languages."""
-    if not code:
-        return []
-    names = {Locale.parse(locale).territories.get(code, "") for locale in LOCALE_CODES}
-    return sorted(name for name in names if name)
-
-
-def category_names(code: str | None) -> list[str]:
-    return hs.all_names(code) if code else []
-
-
-def cross_language_text(text: str, category: str | None, economy: str | None) -> str:
-    """Names and glossary terms that let a query in one language find text in another."""
-    extra = [*category_names(category), *economy_names(economy)]
-    extra += glossary.terms_for_text(text)
-    if category and len(category) == 4:
-        extra += glossary.terms_for_heading(category)
-    return " ".join(dict.fromkeys(extra))
-
-
 def product_document(product: Product) -> Document:
     titles = [t.title for t in product.translations]
     bodies = [f"{t.description} {t.keywords}" for t in product.translations]
@@ -73,13 +50,8 @@ def product_document(product: Product) -> Document:
         "kind": "product",
         "entity_id": product.id,
         "title": " ".join(titles),
-        "text": " ".join(
-            [
-                *bodies,
-                product.company.name,
-                cross_language_text(own_text, category, product.origin_economy),
-            ]
-        ),
+        "text": " ".join([*bodies, product.company.name]),
+        "concepts": document_concepts(own_text, [category], [product.origin_economy]),
         "economy": product.origin_economy,
         "hs_section": product.hs_section,
         "hs_chapter": product.hs_chapter,
@@ -94,20 +66,13 @@ def product_document(product: Product) -> Document:
 def company_document(company: Company) -> Document:
     descriptions = [t.description for t in company.translations]
     chapters = company.industry_codes
-    industry_names = [name for code in chapters for name in category_names(code)]
     return {
         "doc_key": f"company:{company.id}",
         "kind": "company",
         "entity_id": company.id,
         "title": company.name,
-        "text": " ".join(
-            [
-                *descriptions,
-                company.city or "",
-                " ".join(dict.fromkeys(industry_names)),
-                cross_language_text(" ".join(descriptions), None, company.economy),
-            ]
-        ),
+        "text": " ".join([*descriptions, company.city or ""]),
+        "concepts": document_concepts(" ".join(descriptions), chapters, [company.economy]),
         "economy": company.economy,
         "hs_section": hs.section_for(chapters[0]) if chapters else None,
         "hs_chapter": chapters[0] if chapters else None,

@@ -75,6 +75,8 @@ class Engine:
     def _match(self, q: Query) -> int:
         kind = type(q)
         if kind is Term:
+            if q.fieldname not in self.searcher.schema:  # an index built before the field
+                return 0
             return self.docsets.term(q.fieldname, q.text)
         if kind is And:
             result = -1
@@ -188,6 +190,8 @@ class Engine:
         the same operations in the same order give the same floats.
         """
         searcher, docsets = self.searcher, self.docsets
+        if fieldname not in searcher.schema:
+            return {}
         if not searcher.schema[fieldname].scorable:
             raise Unsupported(f"unscored field {fieldname}")
         idf = searcher.idf(fieldname, text)

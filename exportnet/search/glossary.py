@@ -1,13 +1,14 @@
 """A trade glossary: the name of each common export good in all 13 UI languages.
 
-The search index uses it to add every language's name of a good to a listing that
-mentions the good in any one language, so that a Thai buyer typing กาแฟ finds coffee
-listed only as "cà phê".
+The search index marks a listing that mentions a good in any one language with the
+good's key (``keys_for_text``), and ``concepts`` matches a query against the good's
+names in every language, so that a Thai buyer typing กาแฟ finds coffee listed only as
+"cà phê".
 
 The data is ``data/glossary.tsv`` (one good per row, one column per locale, synonyms
 separated by ``|``). It is loaded lazily, once.
 
-Matching (``terms_for_text``) depends on the script of a term:
+Matching (``keys_for_text``, ``terms_for_text``) depends on the script of a term:
 
 * Latin-script terms match whole words, case-insensitively. In a term of two or
   more words, a word typed without any diacritics matches the word with them
@@ -48,6 +49,8 @@ __all__ = [
     "STOP_PHRASES",
     "GlossaryEntry",
     "entries",
+    "keys_for_heading",
+    "keys_for_text",
     "terms_for_heading",
     "terms_for_text",
 ]
@@ -247,6 +250,22 @@ def terms_for_text(text: str) -> list[str]:
     for i in sorted(_index().entries_in(text)):
         out.update(dict.fromkeys(entry_terms[i]))
     return list(out)
+
+
+def keys_for_text(text: str) -> list[str]:
+    """Keys of the goods that ``text`` mentions in any language, in glossary order."""
+    if not text:
+        return []
+    found = _index().entries_in(text)
+    return [entry.key for i, entry in enumerate(_load()) if i in found]
+
+
+def keys_for_heading(hs_code: str) -> list[str]:
+    """Keys of the goods filed under an HS heading ("0901", "0901.21", "090121")."""
+    digits = re.sub(r"\D", "", hs_code or "")
+    if len(digits) < 4:
+        return []
+    return [entry.key for entry in _load() if entry.hs == digits[:4]]
 
 
 def terms_for_heading(hs_code: str) -> list[str]:

@@ -14,6 +14,9 @@ and run through the index analyzer; every word becomes a required unit:
 - Thai/Lao/Khmer/Burmese word: the dictionary word, or any indexed word starting
   with it (ម្រេច finds ម្រេចខ្មៅ), exact words scoring higher.
 
+Each unit also matches documents carrying a concept whose names (in any of the 13
+languages) match it: see ``concepts.expand``.
+
 Titles weigh more through their indexed term weight (see ``analysis.TITLE_BOOST``).
 """
 
@@ -37,6 +40,7 @@ from exportnet.search.analysis import (
     nfc,
     word_parts,
 )
+from exportnet.search.concepts import expand
 
 MAX_QUERY_CHARS = 200
 MAX_UNITS = 16
@@ -121,7 +125,7 @@ def build_query(text: str | None) -> tuple[Query | None, HighlightTerms]:
 
     def add(word: Word) -> None:
         query, extra = _unit("text", word, terms, prefixes)
-        required.append(query)
+        required.append(expand(query))
         if extra is not None:
             bonus.append(extra)
 
@@ -133,7 +137,7 @@ def build_query(text: str | None) -> tuple[Query | None, HighlightTerms]:
             add(word)
         tokens = _phrase_tokens(words)
         if len(tokens) > 1:
-            required.append(Phrase("text", tokens))
+            required.append(expand(Phrase("text", tokens)))
     seen: set[tuple[str, str]] = set()
     for word in iter_words(loose):
         if len(seen) >= max(budget, 0):

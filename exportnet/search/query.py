@@ -18,6 +18,7 @@ from typing import Any
 from whoosh.query import Query
 
 from exportnet.search.analysis import ALPHA, iter_words, nfc
+from exportnet.search.concepts import is_known_word
 from exportnet.search.docsets import RESULTS_CACHED, BitmapDocSet, DocSets
 from exportnet.search.engine import Engine, Unsupported
 from exportnet.search.highlight import highlight
@@ -246,6 +247,8 @@ def _corrected(searcher: Any, cleaned: str, words: list[Any]) -> str | None:
     reader = searcher.reader()
     for word in reversed(words):  # right to left keeps earlier offsets valid
         if len(word.text) < 3 or reader.doc_frequency("text", word.text):
+            continue
+        if is_known_word(word.text.lower()):  # a category, economy or good's name
             continue
         candidates = reader.terms_within("spell", word.text, 2, prefix=1)
         best = max(((reader.doc_frequency("text", c) or 1, c) for c in candidates), default=None)

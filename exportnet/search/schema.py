@@ -9,8 +9,10 @@ required; :func:`exportnet.search.index.prepare_document` fills the derived fiel
 - ``title``     every language version of the title, concatenated; not a field of its
                 own: prepare_document puts it in front of ``text``, where its words
                 weigh ``TITLE_BOOST`` times (one field keeps indexing fast)
-- ``text``      every language version of the body, localized category and economy
-                names in the 13 UI languages, glossary terms (searchable)
+- ``text``      every language version of the body (searchable)
+- ``concepts``  keys of its categories, economies and glossary goods ("hs:0901 eco:VN
+                gl:coffee"), whose names in 13 languages a query reaches through
+                :mod:`exportnet.search.concepts`
 - ``economy``   ISO 3166-1 alpha-2 code ("VN")
 - ``hs_section`` / ``hs_chapter`` / ``hs_heading``  HS codes as strings ("II", "09", "0901")
 - ``verified``  bool
@@ -56,6 +58,7 @@ def build_schema() -> Schema:
         kind=ID(stored=True, sortable=True),
         entity_id=NUMERIC(int, bits=64, stored=True, shift_step=0),
         text=TEXT(analyzer=analyzer, phrase=True),
+        concepts=KEYWORD(scorable=True),
         # Vocabulary for did-you-mean (unstemmed Latin words); unscored, no lengths.
         spell=FieldType(Existence(), RegexTokenizer(SPELL_PATTERN) | LowercaseFilter()),
         economy=ID(stored=True, sortable=True),
@@ -90,6 +93,8 @@ def prepare_document(doc: dict[str, Any]) -> dict[str, Any]:
         out["verified"] = "1" if out["verified"] in (True, 1, "1", "true") else "0"
     if isinstance(out.get("languages"), list | tuple | set):
         out["languages"] = ",".join(sorted(out["languages"]))
+    if isinstance(out.get("concepts"), list | tuple | set):
+        out["concepts"] = " ".join(out["concepts"])
     for key in ("economy", "hs_section", "hs_chapter", "hs_heading", "kind"):
         if key in out:
             out[key] = str(out[key])

@@ -24,10 +24,10 @@ from exportnet.i18n.locales import LOCALE_CODES
 from exportnet.notices.models import Notice, NoticeTranslation
 from exportnet.notices.queries import live_notices
 from exportnet.notices.terms import event_type_label, kind_label
+from exportnet.search.concepts import document_concepts
 from exportnet.search.documents import (
     Document,
     DocumentSource,
-    cross_language_text,
     register_expander,
     register_source,
 )
@@ -53,16 +53,18 @@ def notice_document(notice: Notice) -> Document:
         _label_in_all_languages("notice", notice.kind),
         notice.venue or "",
         _label_in_all_languages("event", notice.event_type) if notice.event_type else "",
-        cross_language_text(" ".join(titles + bodies), category, notice.economy),
     ]
-    if notice.destination_economy:
-        extra.append(cross_language_text("", None, notice.destination_economy))
     return {
         "doc_key": f"notice:{notice.id}",
         "kind": "notice",
         "entity_id": notice.id,
         "title": " ".join(titles),
         "text": " ".join([*bodies, notice.company.name if notice.company else "", *extra]),
+        "concepts": document_concepts(
+            " ".join(titles + bodies),
+            [category],
+            [notice.economy, notice.destination_economy],
+        ),
         "economy": notice.economy,
         "hs_section": notice.hs_section,
         "hs_chapter": notice.hs_chapter,
@@ -78,22 +80,13 @@ def post_document(post: Post) -> Document:
     titles = [t.title for t in post.translations]
     bodies = [t.body for t in post.translations]
     chapters, economies = post.industry_codes, post.economy_codes
-    names = [name for code in chapters for name in hs.all_names(code)]
-    extra = [cross_language_text("", None, code) for code in economies]
     return {
         "doc_key": f"post:{post.id}",
         "kind": "post",
         "entity_id": post.id,
         "title": " ".join(titles),
-        "text": " ".join(
-            [
-                *bodies,
-                _label_in_all_languages("topic", post.topic),
-                " ".join(dict.fromkeys(names)),
-                *extra,
-                cross_language_text(" ".join(titles + bodies), None, None),
-            ]
-        ),
+        "text": " ".join([*bodies, _label_in_all_languages("topic", post.topic)]),
+        "concepts": document_concepts(" ".join(titles + bodies), chapters, economies),
         "economy": economies[0] if economies else None,
         "hs_section": hs.section_for(chapters[0]) if chapters else None,
         "hs_chapter": chapters[0] if chapters else None,

@@ -202,4 +202,6 @@ def test_did_you_mean(index: SearchIndex) -> None:
     assert did_you_mean(index, "cofee") == "coffee"
     assert did_you_mean(index, "export qualty rubber") == "export quality rubber"
     assert did_you_mean(index, "coffee") is None
+    # a good's name from the glossary is a word, even where no listing uses it
+    assert did_you_mean(index, "mangoes") is None
     assert did_you_mean(index, "ข้าว") is None

@@ -10,19 +10,19 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from exportnet.search.concepts import document_concepts
 from exportnet.search.index import SearchIndex
 from exportnet.search.query import search
 
-# Localized HS heading names, as the document builder adds them to `text`.
-COFFEE_NAMES = (
-    "Coffee; Cà phê; กาแฟ; コーヒー; 커피; 咖啡; 咖啡; Kopi; Kopi; Kape; កាហ្វេ; ກາເຟ; ကော်ဖီ"
-)
-PEPPER_NAMES = "Pepper; Hạt tiêu; พริกไทย; コショウ; 후추; 胡椒; Lada; Lada; Paminta; ម្រេច"
+# Documents get their concepts (HS category, economy, glossary goods) from the real
+# builder, so cross-language cases go through the concept vocabulary as in production.
+CATEGORIES = {"vn-coffee": "0901", "th-coffee": "0901", "kh-pepper": "0904",
+              "notice-coffee": "0901", "th-rice": "1006", "kh-rice": "1006"}  # fmt: skip
 
 # key: (kind, economy, language, title, text)
 CORPUS: dict[str, tuple[str, str, str, str, str]] = {
     "vn-coffee": ("product", "VN", "vi", "Cà phê Robusta rang xay",
-                  "Cà phê Robusta rang xay nguyên chất từ Đắk Lắk, túi 500g. " + COFFEE_NAMES),
+                  "Cà phê Robusta rang xay nguyên chất từ Đắk Lắk, túi 500g."),
     "vn-cashew": ("product", "VN", "vi", "Hạt điều rang muối",
                   "Hạt điều W320 rang muối, đóng hộp 1kg."),
     "vn-fishsauce": ("product", "VN", "vi", "Nước mắm Phú Quốc",
@@ -57,7 +57,7 @@ CORPUS: dict[str, tuple[str, str, str, str, str]] = {
                   "ກາເຟອາຣາບິກາ ຈາກພູພຽງບໍລະເວນ, ຄົ່ວແລ້ວ 250 ກຣາມ."),
     "la-silk": ("product", "LA", "lo", "ຜ້າໄໝລາວ", "ຜ້າໄໝທໍມືແບບດັ້ງເດີມ."),
     "kh-pepper": ("product", "KH", "km", "ម្រេចកំពត",
-                  "ម្រេចខ្មៅកំពត សរីរាង្គ ២៥០ក្រាម. " + PEPPER_NAMES),
+                  "ម្រេចខ្មៅកំពត សរីរាង្គ ២៥០ក្រាម."),
     "kh-rice": ("product", "KH", "km", "អង្ករផ្កាម្លិះ", "អង្ករក្រអូបផ្កាម្លិះ ខ្មែរ ៥០ គីឡូក្រាម"),
     "mm-tealeaf": ("product", "MM", "my", "လက်ဖက်ခြောက်",
                    "ရှမ်းပြည် လက်ဖက်ခြောက် အရည်အသွေးမြင့်"),
@@ -93,13 +93,13 @@ CORPUS: dict[str, tuple[str, str, str, str, str]] = {
 
 # (query, must find, must not find)
 CASES: list[tuple[str, set[str], set[str]]] = [
-    ("ca phe", {"vn-coffee", "post-caphe"}, {"vn-cashew", "th-coffee"}),
+    ("ca phe", {"vn-coffee", "post-caphe", "th-coffee"}, {"vn-cashew", "th-rice"}),
     ("cà phê", {"vn-coffee"}, {"vn-fishsauce"}),
     ("hat dieu", {"vn-cashew"}, {"vn-coffee"}),
     ("nuoc mam", {"vn-fishsauce"}, set()),
     ("Đà Lạt", {"company-dalat"}, set()),
     ("da lat", {"company-dalat"}, {"vn-coffee"}),
-    ("ข้าวหอมมะลิ", {"th-rice"}, {"kh-rice"}),
+    ("ข้าวหอมมะลิ", {"th-rice", "kh-rice"}, {"th-coffee"}),
     ("ข้าว", {"th-rice"}, {"th-coffee"}),
     ("ทุเรียน", {"th-durian"}, {"th-rice"}),
     ("กาแฟ", {"th-coffee", "vn-coffee"}, {"th-rice"}),
@@ -111,9 +111,9 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("អង្ករ", {"kh-rice"}, {"kh-pepper"}),
     ("လက်ဖက်ခြောက်", {"mm-tealeaf"}, {"mm-longyi"}),
     ("ပုဆိုး", {"mm-longyi"}, {"mm-tealeaf"}),
-    ("包丁", {"jp-knife"}, {"cn-cleaver"}),
-    ("刀", {"cn-cleaver"}, {"kr-knife"}),
-    ("菜刀", {"cn-cleaver"}, {"jp-knife"}),
+    ("包丁", {"jp-knife", "cn-cleaver", "kr-knife"}, {"jp-matcha"}),
+    ("刀", {"cn-cleaver", "kr-knife"}, {"cn-bottle"}),
+    ("菜刀", {"cn-cleaver", "jp-knife"}, {"cn-bottle"}),
     ("京都", {"jp-matcha"}, {"jp-hojicha"}),
     ("東京", {"jp-hojicha"}, {"jp-matcha"}),
     ("抹茶", {"jp-matcha"}, {"cn-longjing"}),
@@ -130,12 +130,12 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("緑茶", {"cn-longjing"}, {"tw-oolong"}),
     ("kopi luwak", {"id-luwak"}, {"vn-coffee"}),
     ("ＫＯＰＩ　ＬＵＷＡＫ", {"id-luwak"}, set()),
-    ("minyak kelapa", {"id-vco"}, {"my-palmoil"}),
+    ("minyak kelapa", {"id-vco", "ph-coconutoil"}, {"th-coconutmilk"}),
     ("sarung tangan getah", {"my-gloves"}, set()),
     ("pinatuyong mangga", {"ph-mango"}, set()),
     ("mangga", {"ph-mango"}, set()),
-    ("langis ng niyog", {"ph-coconutoil"}, {"id-vco"}),
-    ("knives", {"sg-knife"}, {"kr-knife"}),
+    ("langis ng niyog", {"ph-coconutoil", "id-vco"}, {"my-palmoil"}),
+    ("knives", {"sg-knife", "kr-knife", "jp-knife"}, {"cn-bottle"}),
     ("bag", {"bn-rattan"}, set()),
     ("coconut oil", {"id-vco"}, {"th-coconutmilk"}),
     ("shrimp", {"th-shrimp"}, {"vn-pangasius"}),
@@ -145,6 +145,14 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("0901.21", {"notice-coffee"}, set()),
     ('"rang xay"', {"vn-coffee"}, {"vn-cashew"}),
     ('"rang muối"', {"vn-cashew"}, {"vn-coffee"}),
+    # across languages, through the concept vocabulary (glossary, HS and economy names)
+    ("コーヒー", {"vn-coffee", "th-coffee", "la-coffee", "id-luwak"}, {"th-rice"}),
+    ("커피", {"vn-coffee", "th-coffee", "la-coffee"}, {"kr-ginseng"}),
+    ("pepper", {"kh-pepper"}, {"kh-rice"}),
+    ("rice", {"th-rice", "kh-rice"}, {"th-coffee"}),
+    ("Campuchia", {"kh-pepper", "kh-rice"}, {"vn-coffee"}),
+    ("ເຂົ້າ", {"th-rice", "kh-rice"}, {"la-silk"}),
+    ('"dried mango"', {"ph-mango"}, {"id-vco"}),
 ]
 
 
@@ -157,6 +165,7 @@ def _document(n: int, key: str, entry: tuple[str, str, str, str, str]) -> dict:
         "title": title,
         "text": text,
         "economy": economy,
+        "concepts": document_concepts(f"{title} {text}", [CATEGORIES.get(key)], [economy]),
         "languages": [lang],
         "verified": n % 2 == 0,
         "created_at": datetime(2024, 1, 1) + timedelta(days=n),
@@ -208,3 +217,10 @@ def test_english_stemming_both_ways(index: SearchIndex) -> None:
     assert "bn-rattan" in _found(index, "bags")
     assert "sg-knife" in _found(index, "knife")
     assert "th-shrimp" in _found(index, "shrimps")
+
+
+def test_own_words_rank_above_concept_matches(index: SearchIndex) -> None:
+    found = _found(index, "minyak kelapa")
+    assert found.index("id-vco") < found.index("my-palmoil")
+    found = _found(index, "coffee")
+    assert found.index("notice-coffee") < found.index("th-coffee")
