@@ -51,7 +51,10 @@ def prepare_database(app: Flask, demo: bool) -> None:
             click.echo("Seeding demo data ...")
             seed_demo()
         index = search_index(app)
-        if index.doc_count() == 0 and read_position(index) == 0:
+        if not index.schema_is_current():
+            click.echo("Rebuilding the search index for this release ...")
+            rebuild(index)
+        elif index.doc_count() == 0 and read_position(index) == 0:
             click.echo("Building the search index ...")
             rebuild(index)
         else:

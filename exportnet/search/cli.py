@@ -35,6 +35,8 @@ def rebuild_command() -> None:
 def check_command() -> None:
     """Report every difference between the index and the database."""
     report = sync.check(search_index())
+    if not report.schema_current:
+        click.echo("the index was written with an older schema: run exportnet search rebuild")
     for label, keys in (
         ("missing from the index", report.missing),
         ("in the index but not public", report.stale),

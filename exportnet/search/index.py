@@ -158,6 +158,7 @@ class SearchIndex:
             if self.current_generation() != generation:  # swapped by a rebuild meanwhile
                 writer.cancel()
                 continue
+            known = set(ix.schema.names())
             try:
                 # One searcher for all deletions: update_document() opens a reader per
                 # call (measured 46 ms per document on a 20k index).
@@ -165,11 +166,16 @@ class SearchIndex:
                     for key in {*deletes, *docs}:
                         writer.delete_by_term("doc_key", key, searcher=searcher)
                 for doc in docs.values():
-                    writer.add_document(**doc)
+                    # An index built by an older release lacks newer fields until rebuilt.
+                    writer.add_document(**{k: v for k, v in doc.items() if k in known})
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=merge_tiers)
+            try:
+                writer.commit(mergetype=merge_tiers)
+            except BaseException:
+                _abandon(writer)
+                raise
             return
         raise IndexBusyError(f"search index {self.root} kept being rebuilt; retry later")
 
@@ -215,6 +221,12 @@ class SearchIndex:
                     self._docsets.forget_terms()
             if postings:
                 self._segment_cache.forget_postings()
+
+    def schema_is_current(self) -> bool:
+        """False for an index written with another schema (rebuild it)."""
+        with self._lock:
+            ix = self._current_index()
+        return set(ix.schema.names()) == set(catalog_schema().names())
 
     def doc_count(self) -> int:
         """Number of live documents."""
@@ -273,6 +285,19 @@ class SearchIndex:
         """Generation directories on disk, oldest first."""
         names = [p.name for p in self.root.iterdir() if p.name.startswith(GEN_PREFIX)]
         return sorted(names, key=lambda n: int(n[len(GEN_PREFIX) :].split("-")[0]))
+
+
+def _abandon(writer: Any) -> None:
+    """Give up a writer whose commit failed, releasing its lock whatever happens."""
+    try:
+        if not writer.is_closed:
+            writer.cancel()
+    except Exception:  # noqa: S110 - the commit's own error is the one to report
+        pass
+    finally:
+        lock = writer.writelock
+        if lock is not None and lock.fd is not None:  # Whoosh never resets .locked
+            lock.release()
 
 
 def rebuild(path: str | os.PathLike[str], documents: Iterable[dict[str, Any]]) -> int:

@@ -141,10 +141,11 @@ class IndexCheck:
     missing: list[str] = field(default_factory=list)  # public in the database, absent
     stale: list[str] = field(default_factory=list)  # indexed but no longer public
     outdated: list[str] = field(default_factory=list)  # indexed before the last change
+    schema_current: bool = True  # False: written by an older release, rebuild it
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.stale or self.outdated)
+        return self.schema_current and not (self.missing or self.stale or self.outdated)
 
 
 def check(index: SearchIndex) -> IndexCheck:
@@ -152,7 +153,7 @@ def check(index: SearchIndex) -> IndexCheck:
     expected = {doc["doc_key"]: doc for doc in iter_all_documents()}
     with index.searcher() as searcher:
         indexed = {f["doc_key"]: f.get("updated_at") for f in searcher.all_stored_fields()}
-    report = IndexCheck()
+    report = IndexCheck(schema_current=index.schema_is_current())
     report.missing = sorted(set(expected) - set(indexed))
     report.stale = sorted(set(indexed) - set(expected))
     for key in set(expected) & set(indexed):

@@ -217,3 +217,43 @@ def test_browse_lists_undated_documents_last(root: Path) -> None:
     index.apply([undated, doc(2), doc(3) | {"created_at": datetime(2025, 5, 1)}], [])
     assert [h.entity_id for h in search(index, "").hits] == [3, 2, 1]
     assert [h.entity_id for h in search(index, "coffee", sort="newest").hits] == [3, 2, 1]
+
+
+def test_a_failed_commit_releases_the_writer_lock(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = SearchIndex.open_or_create(root)
+
+    def failing_merge(writer, segments):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("exportnet.search.index.merge_tiers", failing_merge)
+    with pytest.raises(OSError, match="disk full") as failure:
+        index.apply([doc(1)], [])
+    monkeypatch.undo()
+    # The traceback (kept, as a logger or error page would) holds the failed writer,
+    # so garbage collection does not release its lock: apply must have done it.
+    assert failure.traceback
+    index.apply([doc(2)], [], timeout=0.2)  # not IndexBusyError
+    assert index.all_keys() == {"product:2"}
+
+
+def test_an_index_from_an_older_schema_keeps_working_until_rebuilt(root: Path) -> None:
+    from exportnet.search.formats import catalog_schema
+
+    index = SearchIndex.open_or_create(root)
+    old_schema = catalog_schema()
+    old_schema.remove("concepts")
+    generation = index._new_generation_dir()
+    whoosh_index.create_in(str(generation), old_schema)
+    index._write_pointer(generation.name)
+    assert not index.schema_is_current()
+
+    coffee = {**doc(1, "Cà phê Robusta"), "concepts": ["gl:coffee", "eco:VN"]}
+    index.apply([coffee], [])
+    assert keys_found(index, "robusta") == {"product:1"}
+    assert keys_found(index, "コーヒー") == set()  # needs the concepts of a rebuild
+
+    index.rebuild([coffee])
+    assert index.schema_is_current()
+    assert keys_found(index, "コーヒー") == {"product:1"}
