@@ -74,6 +74,7 @@ class Defaults:
     PASSWORD_RESET_MAX_AGE = 60 * 60 * 2
     PASSWORD_MIN_LENGTH = 10
     SEARCH_INDEX_DIR: str | None = None  # filled from the instance path
+    SEARCH_PAGES_CACHED = 256  # rendered anonymous search pages kept per process
     MEDIA_DIR: str | None = None  # filled from the instance path
     BOARD_ATTACHMENT_DIR: str | None = None  # filled from the instance path
     BOARD_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024

@@ -222,6 +222,12 @@ class SearchIndex:
             if postings:
                 self._segment_cache.forget_postings()
 
+    def version(self) -> tuple[str, int]:
+        """(generation, Whoosh commit number): changes with every write to the index."""
+        with self._lock:
+            commit = self._fresh_searcher().reader().generation()
+            return self._generation or "", commit if commit is not None else -1
+
     def schema_is_current(self) -> bool:
         """False for an index written with another schema (rebuild it)."""
         with self._lock:

@@ -14,7 +14,7 @@ from exportnet.i18n.routing import current_locale
 from exportnet.search.query import MAX_QUERY_CHARS, SearchResults, did_you_mean, search
 from exportnet.search.results import ResultItem, present
 from exportnet.search.schema import KINDS
-from exportnet.search.wiring import catch_up, search_index
+from exportnet.search.wiring import search_index
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import is_valid_economy
 
@@ -148,7 +148,7 @@ def _facet_groups(request: SearchRequest, counts: dict[str, dict[str, int]]) -> 
 
 
 def run_search(request: SearchRequest) -> SearchPage:
-    catch_up()
+    """Search for the page (call ``wiring.catch_up`` first)."""
     index = search_index()
     results = search(
         index,

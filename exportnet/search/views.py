@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from exportnet.search.page import facet_value_label, parse_request, run_search
+from exportnet.search.page_cache import cached_page
+from exportnet.search.wiring import catch_up
 
 bp = Blueprint("search", __name__)
 
@@ -16,5 +18,8 @@ def kind_label(kind: str) -> str:
 
 @bp.get("/search")
 def results() -> str:
-    page = run_search(parse_request(request.args))
-    return render_template("search/results.html", page=page)
+    search_request = parse_request(request.args)
+    catch_up()
+    return cached_page(
+        lambda: render_template("search/results.html", page=run_search(search_request))
+    )

@@ -154,3 +154,25 @@ def test_malformed_filters_are_ignored(client, listings):
     response = client.get("/en/search?economy=ZZZ&section=XCIX&chapter=999&page=-4&sort=evil")
     assert response.status_code == 200
     assert len(titles(response)) == 12
+
+
+def test_kept_pages_are_shared_by_anonymous_readers_only(client, app, listings, login_as):
+    anonymous = client.get("/en/search?q=robusta").get_data(as_text=True)
+    assert "Log out" not in anonymous
+    login_as()
+    member = client.get("/en/search?q=robusta")
+    assert "Log out" in member.get_data(as_text=True)  # not the page kept for anonymous
+    assert "Cà phê Robusta rang xay" in titles(member)
+    client.delete_cookie("session")  # signed out
+    client.delete_cookie("remember_token")
+    assert "Log out" not in client.get("/en/search?q=robusta").get_data(as_text=True)
+
+
+def test_hiding_a_company_changes_a_page_seen_before(client, app, listings):
+    from exportnet.companies.services import set_company_hidden
+
+    assert "Cà phê Robusta rang xay" in titles(client.get("/en/search?q=robusta"))
+    with app.app_context():
+        product = db.session.get(Product, listings["Cà phê Robusta rang xay"])
+        set_company_hidden(product.company_id, True)
+    assert "Cà phê Robusta rang xay" not in titles(client.get("/en/search?q=robusta"))
