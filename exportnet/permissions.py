@@ -211,8 +211,22 @@ def close_inquiry(user: Any, inquiry: Any) -> bool:
 
 
 def report_inquiry(user: Any, inquiry: Any) -> bool:
-    """The receiving company reports an inquiry as spam."""
-    return inquiry_side(user, inquiry) == "seller"
+    """The side an inquiry was written to reports it as spam: the receiving company, or
+    the buyer a company sent an offer to."""
+    side = inquiry_side(user, inquiry)
+    return side is not None and side == inquiry.receiving_side
+
+
+def offer_inquiry(user: Any, recipient: Any) -> bool:
+    """A confirmed exporter of a company opens a thread with someone outside it: the
+    company's offer on that person's buying request."""
+    if recipient is None or not (is_exporter(user) and is_verified(user)):
+        return False
+    return (
+        user.company_id is not None
+        and recipient.id != user.id
+        and not member_of(recipient, user.company_id)
+    )
 
 
 # Trade agencies: verification, moderation, administration, seller analytics.

@@ -23,6 +23,7 @@ from exportnet.accounts.models import User
 from exportnet.extensions import db
 from exportnet.inquiries.models import Inquiry
 from exportnet.inquiries.rules import InquiryError
+from exportnet.inquiries.terms import Side
 from exportnet.site.errors import render_error
 from exportnet.timeutil import utcnow
 
@@ -51,6 +52,7 @@ def check_not_mass_mailing(buyer: User, company_id: int, message_hash: str) -> N
     others = db.session.scalar(
         select(func.count(func.distinct(Inquiry.company_id))).where(
             Inquiry.buyer_id == buyer.id,
+            Inquiry.opening_side == Side.BUYER.value,
             Inquiry.message_hash == message_hash,
             Inquiry.created_at >= since,
             Inquiry.company_id != company_id,

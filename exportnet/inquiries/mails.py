@@ -2,7 +2,8 @@
 
 A new inquiry and a buyer's reply go to every member of the company; a supplier's reply
 goes to the buyer. Each mail is rendered in its recipient's preferred language. Nobody
-is mailed at an address that is unconfirmed, disabled, or their own.
+is mailed at an address that is unconfirmed, disabled, or their own. (The first message
+of a company's offer is mailed with the offer itself: notices/offers.py.)
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ def _product_title(inquiry: Inquiry, locale_code: str) -> str:
     return reading.translation.title if reading.translation else ""
 
 
+def _answers_buyer(inquiry: Inquiry, message: InquiryMessage) -> bool:
+    """A supplier's reply to the buyer's own inquiry (not to the company's offer)."""
+    return message.side == Side.SELLER.value and not inquiry.opened_by_seller
+
+
 def queue_inquiry_mails(inquiry: Inquiry, message: InquiryMessage, *, first: bool) -> int:
     """Queue the mail about `message` (the first one or a reply); return how many."""
     author = message.author
@@ -71,7 +77,7 @@ def queue_inquiry_mails(inquiry: Inquiry, message: InquiryMessage, *, first: boo
                 inquiry=inquiry,
                 message=message,
                 author_name=(author.display_name or author.email) if author else "",
-                from_company=inquiry.company.name if message.side == Side.SELLER.value else "",
+                from_company=inquiry.company.name if _answers_buyer(inquiry, message) else "",
                 product_title=_product_title(inquiry, locale.code),
                 link=link,
             )

@@ -17,7 +17,11 @@ from exportnet.timeutil import utcnow
 
 
 class Inquiry(db.Model):
-    """A thread between one buyer and one company (all its members), about a product or not."""
+    """A thread between one buyer and one company (all its members), about a product or not.
+
+    The buyer usually writes first; a company writes first when it answers the buyer's
+    buying request with an offer (`opening_side` "seller", see offer_threads.py).
+    """
 
     __tablename__ = "inquiries"
     __table_args__ = (
@@ -39,6 +43,10 @@ class Inquiry(db.Model):
     currency: Mapped[str | None] = mapped_column(String(3))
     destination_economy: Mapped[str] = mapped_column(String(2), index=True)
     status: Mapped[str] = mapped_column(String(16), default=Status.NEW.value, index=True)
+    # The side that wrote the first message (Side): the other side receives the thread.
+    opening_side: Mapped[str] = mapped_column(
+        String(8), default=Side.BUYER.value, server_default=Side.BUYER.value
+    )
     # sha256 of the first message's normalized text: the same text sent to many companies.
     message_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -62,6 +70,22 @@ class Inquiry(db.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == Status.CLOSED.value
+
+    @property
+    def opened_by_seller(self) -> bool:
+        return self.opening_side == Side.SELLER.value
+
+    @property
+    def receiving_side(self) -> str:
+        """The side the thread was written to: its answer makes the inquiry "replied"."""
+        return Side.BUYER.value if self.opened_by_seller else Side.SELLER.value
+
+    @property
+    def is_answered(self) -> bool:
+        """The receiving side has written at least once."""
+        if self.opened_by_seller:
+            return self.last_buyer_message_id is not None
+        return self.last_seller_message_id is not None
 
 
 class InquiryMessage(db.Model):

@@ -54,15 +54,36 @@ def _box(query: Select[Any], status: str | None, page: int) -> Pagination:
     return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False, count=True)
 
 
+def _opened_by(side: Side) -> Any:
+    return Inquiry.opening_side == side.value
+
+
 def received_inquiries(user: Any, status: str | None = None, page: int = 1) -> Pagination:
-    """The company inbox every member shares, latest activity first."""
+    """The company inbox every member shares (with the offers other companies sent to
+    this member's own buying requests), latest activity first."""
     company_id = user.company_id if permissions.is_exporter(user) else None
-    return _box(select(Inquiry).where(Inquiry.company_id == company_id), status, page)
+    to_company = and_(Inquiry.company_id == company_id, _opened_by(Side.BUYER))
+    to_me = and_(Inquiry.buyer_id == user.id, _opened_by(Side.SELLER))
+    return _box(select(Inquiry).where(or_(to_company, to_me)), status, page)
 
 
 def sent_inquiries(user: Any, status: str | None = None, page: int = 1) -> Pagination:
-    """What this user asked other companies, latest activity first."""
-    return _box(select(Inquiry).where(Inquiry.buyer_id == user.id), status, page)
+    """What this user asked other companies, and the offers their company sent, latest
+    activity first. Users without a company inbox (buyers) have only this box: it holds
+    every thread they are the buyer of, the offers they received included."""
+    if not permissions.manage_own_company(user):
+        return _box(select(Inquiry).where(Inquiry.buyer_id == user.id), status, page)
+    by_me = and_(Inquiry.buyer_id == user.id, _opened_by(Side.BUYER))
+    by_company = and_(Inquiry.company_id == user.company_id, _opened_by(Side.SELLER))
+    return _box(select(Inquiry).where(or_(by_me, by_company)), status, page)
+
+
+def box_of(user: Any, inquiry: Inquiry) -> str:
+    """The box, "received" or "sent", in which `user` finds this inquiry."""
+    if not permissions.manage_own_company(user):
+        return "sent"
+    side = permissions.inquiry_side(user, inquiry)
+    return "received" if side == inquiry.receiving_side else "sent"
 
 
 def _their_last_message(inquiry: Inquiry, side: str | None) -> int:

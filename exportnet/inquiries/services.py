@@ -95,9 +95,10 @@ def _forget(columns: dict[str, Any]) -> None:
         attachment_store().delete(columns["attachment_key"])
 
 
-def _add_message(
+def add_message(
     session: Session, inquiry: Inquiry, author: User, side: str, body: str, files: dict[str, Any]
 ) -> InquiryMessage:
+    """Add a message in the caller's transaction: its side's newest, read by its author."""
     message = InquiryMessage(inquiry=inquiry, author=author, side=side, body=body, **files)
     session.add(message)
     session.flush()
@@ -149,7 +150,7 @@ def send_inquiry(
                 **values,
             )
             session.add(inquiry)
-            message = _add_message(session, inquiry, buyer, Side.BUYER.value, text, files)
+            message = add_message(session, inquiry, buyer, Side.BUYER.value, text, files)
             record_event(EventKind.SENT, inquiry, buyer, Side.BUYER.value)
             queue_inquiry_mails(inquiry, message, first=True)
     except BaseException:
@@ -173,8 +174,8 @@ def reply_to_inquiry(
             user = _attached(session, User, user.id)
             if not permissions.reply_inquiry(user, inquiry):
                 raise InquiryError(_closed_or_unconfirmed(inquiry), "body")
-            message = _add_message(session, inquiry, user, side, text, files)
-            if side == Side.SELLER.value and inquiry.status == Status.NEW.value:
+            message = add_message(session, inquiry, user, side, text, files)
+            if side == inquiry.receiving_side and inquiry.status == Status.NEW.value:
                 inquiry.status = Status.REPLIED.value
             record_event(EventKind.REPLIED, inquiry, user, side)
             queue_inquiry_mails(inquiry, message, first=False)
@@ -230,9 +231,10 @@ def mark_read(user: User, inquiry: Inquiry) -> bool:
 
 
 def report_spam(user: User, inquiry: Inquiry, reason: str = "") -> ContentReport:
-    """The receiving company reports an inquiry; it lands in the moderation queue."""
+    """The receiving party (the company, or the buyer of an offer) reports an inquiry;
+    it lands in the moderation queue."""
     if not permissions.report_inquiry(user, inquiry):
-        raise LookupError("only the receiving company reports an inquiry")
+        raise LookupError("only the receiving party reports an inquiry")
     text = rules.report_reason(reason)
     with unit_of_work() as session:
         reporter = _attached(session, User, user.id)

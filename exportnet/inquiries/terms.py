@@ -14,8 +14,8 @@ REPORT_TARGET = "inquiry"  # ContentReport.target_type of inquiries
 
 
 class Status(enum.StrEnum):
-    NEW = "new"  # waiting for the supplier's first answer
-    REPLIED = "replied"  # the supplier has answered
+    NEW = "new"  # waiting for the first answer (the supplier's, or the buyer's to an offer)
+    REPLIED = "replied"  # the side the thread was written to has answered
     CLOSED = "closed"  # closed by either party: no more messages
 
 
@@ -32,7 +32,8 @@ class Side(enum.StrEnum):
 
 
 class EventKind(enum.StrEnum):
-    SENT = "sent"
+    SENT = "sent"  # a buyer's new inquiry: what seller analytics count as received
+    OFFERED = "offered"  # a company's offer opened a thread (offer_threads.py)
     READ = "read"
     REPLIED = "replied"
     CLOSED = "closed"

@@ -83,6 +83,7 @@ def _render_thread(inquiry: Inquiry, reply_form: ReplyForm | None = None) -> str
         inquiry=inquiry,
         messages=queries.thread_messages(inquiry),
         side=permissions.inquiry_side(current_user, inquiry),
+        box=queries.box_of(current_user, inquiry),
         reply_form=reply_form or ReplyForm(),
         report_form=ReportForm(),
         spam_report=queries.spam_report(inquiry),

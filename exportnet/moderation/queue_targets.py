@@ -120,8 +120,7 @@ def _hide_inquiry(inquiry: Inquiry, moderator: User, hidden: bool) -> None:
         inquiry.closed_at = utcnow()
         inquiry.closed_by_id = moderator.id
         return
-    replied = inquiry.last_seller_message_id is not None
-    inquiry.status = (InquiryStatus.REPLIED if replied else InquiryStatus.NEW).value
+    inquiry.status = (InquiryStatus.REPLIED if inquiry.is_answered else InquiryStatus.NEW).value
     inquiry.closed_at = None
     inquiry.closed_by_id = None
 
@@ -191,7 +190,8 @@ KINDS: dict[str, TargetKind] = {
             title=lambda i: i.subject,
             text=_inquiry_text,
             url=lambda _i: None,  # private to its two parties
-            owner_ids=lambda i: [i.buyer_id],
+            # Who wrote the reported thread: the buyer, or the company that sent an offer.
+            owner_ids=lambda i: _members(i.company_id) if i.opened_by_seller else [i.buyer_id],
             is_hidden=lambda i: i.status == InquiryStatus.CLOSED.value,
             set_hidden=_hide_inquiry,
         ),

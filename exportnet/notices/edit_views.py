@@ -186,12 +186,15 @@ def offer(notice_id: int) -> Response | str:
         form.currency.data = notice.currency
     if form.validate_on_submit():
         try:
-            offers.make_offer(current_user, notice, form.offer_terms())
+            sent = offers.make_offer(current_user, notice, form.offer_terms())
         except NoticeError as exc:
             show_error(form, exc, "price")
         else:
             flash(_("Your offer was sent to the buyer."), "success")
-            return _detail(notice)
+            if sent.inquiry_id is None:
+                return _detail(notice)
+            # The offer is the first message of a thread: the buyer answers there.
+            return redirect(url_for("inquiries.thread", inquiry_id=sent.inquiry_id))
     return render_template(
         "notices/offer_form.html", form=form, notice=notice, reading=reading(notice)
     )

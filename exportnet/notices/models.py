@@ -106,7 +106,7 @@ class NoticeTranslation(db.Model):
 
 
 class NoticeOffer(db.Model):
-    """An exporter's answer to a buying request; mailed to the requester."""
+    """An exporter's answer to a buying request: an inquiry thread with the requester."""
 
     __tablename__ = "notice_offers"
 
@@ -124,7 +124,7 @@ class NoticeOffer(db.Model):
     quantity_unit: Mapped[str | None] = mapped_column(String(16))
     lead_time_days: Mapped[int | None]
     message: Mapped[str] = mapped_column(Text, default="")
-    # The inquiry thread opened for the offer, when the inquiries feature provides one.
+    # The inquiry thread the offer opened (inquiries.offer_threads; no foreign key).
     inquiry_id: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

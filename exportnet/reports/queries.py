@@ -9,8 +9,8 @@ given; no function loads rows to count them in Python. What counts:
   by the month they were published (the last 12 months);
 - notices: published notices not yet expired (valid_until >= today) by economy and kind;
 - board posts: visible posts by the economies they concern;
-- inquiries: inquiries received by the companies of each economy, and how many of them
-  the company answered (the reply rate).
+- inquiries: inquiries received by the companies of each economy (buyers' inquiries, not
+  the companies' own offers), and how many of them the company answered (the reply rate).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from exportnet.catalog.terms import Status as ProductStatus
 from exportnet.companies.models import Company
 from exportnet.extensions import db
 from exportnet.inquiries.models import Inquiry
+from exportnet.inquiries.terms import Side as InquirySide
 from exportnet.notices.models import Notice
 from exportnet.notices.terms import Status as NoticeStatus
 from exportnet.timeutil import utcnow
@@ -157,6 +158,7 @@ def inquiries(economy: str | None = None) -> dict[str, tuple[int, int]]:
         select(Company.economy, func.count(Inquiry.id), func.count(Inquiry.last_seller_message_id))
         .select_from(Inquiry)
         .join(Company, Inquiry.company_id == Company.id)
+        .where(Inquiry.opening_side == InquirySide.BUYER.value)  # not the companies' offers
     )
     query = _only(query, Company.economy, economy).group_by(Company.economy)
     return {code: (received, replied) for code, received, replied in db.session.execute(query)}

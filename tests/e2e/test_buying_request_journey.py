@@ -1,4 +1,4 @@
-"""A buyer posts a buying request; an exporter finds it and sends an offer by mail."""
+"""A buyer posts a buying request; an exporter answers with an offer that opens a thread."""
 
 import re
 from datetime import timedelta
@@ -59,11 +59,34 @@ def test_buyer_posts_a_buying_request_and_an_exporter_answers(page, make_user, m
     page.locator("#lead_time_days").fill("21")
     page.locator("#message").fill("Screen 18, wet-polished. We can send samples this week.")
     page.get_by_role("button", name="Send the offer").click()
-    page.wait_for_url(f"**/en/notices/{notice_id}")
+    # The offer opens an inquiry thread with the requester: the exporter lands on it.
+    page.wait_for_url(re.compile(r".*/en/inquiries/\d+$"))
+    thread_id = re.search(r"/inquiries/(\d+)$", page.url).group(1)
     assert "Your offer was sent to the buyer." in page.locator(".flashes").inner_text()
+    assert "We can send samples this week." in page.locator(".inquiry-messages").inner_text()
 
     (mail,) = mailbox.to(buyer.email)
     assert mail["Content-Language"] == "ja"
     body = mailbox.body(mail)
     assert "Highland Coffee" in body and "We can send samples this week." in body
     assert f"/ja/notices/{notice_id}" in body
+    assert f"/ja/inquiries/{thread_id}" in body
+    log_out(page)
+
+    # The requester finds it in their inquiries, unread, and answers it.
+    log_in(page, buyer.email)
+    inquiries_link = page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name=re.compile("Inquiries")
+    )
+    assert "1 unread inquiry" in (inquiries_link.text_content() or "")
+    inquiries_link.click()
+    page.wait_for_url("**/en/inquiries/sent")
+    page.locator(f"a[href='/en/inquiries/{thread_id}']").click()
+    page.wait_for_url(f"**/en/inquiries/{thread_id}")
+    assert "Highland Coffee" in page.locator("dl.terms").inner_text()
+    page.locator("#body").fill("Please send two samples to Osaka.")
+    page.get_by_role("button", name="Send the reply").click()
+    page.wait_for_url(re.compile(rf".*/en/inquiries/{thread_id}#m\d+$"))
+    assert "Please send two samples to Osaka." in page.locator(".inquiry-messages").inner_text()
+    (reply,) = mailbox.to(exporter.email)
+    assert f"/en/inquiries/{thread_id}" in mailbox.body(reply)
