@@ -256,8 +256,8 @@ def keys_for_text(text: str) -> list[str]:
     """Keys of the goods that ``text`` mentions in any language, in glossary order."""
     if not text:
         return []
-    found = _index().entries_in(text)
-    return [entry.key for i, entry in enumerate(_load()) if i in found]
+    keys = _entry_keys()
+    return [keys[i] for i in sorted(_index().entries_in(text))]
 
 
 def keys_for_heading(hs_code: str) -> list[str]:
@@ -317,6 +317,11 @@ def _index() -> TermIndex:
         STOP_PHRASES,
         _SHORT_CJK_TRIGGERS,
     )
+
+
+@lru_cache(maxsize=1)
+def _entry_keys() -> tuple[str, ...]:
+    return tuple(e.key for e in _load())
 
 
 @lru_cache(maxsize=1)

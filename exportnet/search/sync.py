@@ -54,8 +54,12 @@ def latest_outbox_id() -> int:
     return db.session.scalar(select(func.max(SearchOutbox.id))) or 0
 
 
-def drain(index: SearchIndex, limit: int = DRAIN_BATCH) -> int:
-    """Apply outbox rows past this index's position; returns how many rows were read."""
+def drain(index: SearchIndex, limit: int = DRAIN_BATCH, applied: set[int] | None = None) -> int:
+    """Apply outbox rows past this index's position; returns how many rows were read.
+
+    ``applied``: ids this caller applied already (its earlier batches); rows of the
+    re-read window among them are not applied again (outbox rows never change).
+    """
     generation = index.current_generation()
     position = read_position(index)
     rows = db.session.execute(
@@ -67,16 +71,20 @@ def drain(index: SearchIndex, limit: int = DRAIN_BATCH) -> int:
     fresh = [row for row in rows if row.id > position]
     if not fresh:
         return 0
-    upserts, deletes = load_documents({row.doc_key for row in rows})
+    seen = applied if applied is not None else set()
+    upserts, deletes = load_documents({row.doc_key for row in rows if row.id not in seen})
     db.session.rollback()  # end the read transaction before the (slow) index write
     index.apply(upserts, deletes, timeout=WRITER_TIMEOUT)
     _write_position(index, generation, max(row.id for row in fresh))
+    if applied is not None:
+        applied.update(row.id for row in rows)
     return len(fresh)
 
 
 def drain_all(index: SearchIndex) -> int:
     total = 0
-    while count := drain(index):
+    applied: set[int] = set()
+    while count := drain(index, applied=applied):
         total += count
     return total
 

@@ -145,3 +145,34 @@ def test_writer_killed_in_the_middle_of_a_commit_loses_nothing(app, tmp_path):
     assert indexed_titles(app, "coffee lot") == 20  # the next reader drains it again
     with app.app_context():
         assert check(search_index()).ok
+
+
+def test_a_lower_outbox_id_committed_late_is_still_applied(app, monkeypatch):
+    """On PostgreSQL a transaction holding a lower id can commit after a higher one
+    was drained; the re-read window finds it, also when drain_all reads in batches."""
+    from exportnet.search import sync
+
+    monkeypatch.setattr(sync, "DRAIN_BATCH", 2)
+    with app.app_context():
+        company = create_company(CompanyProfile(name="Late Co", economy="VN"))
+        for n in range(5):
+            create_product(
+                company, ListingTerms(hs_code="0901", status="published"), "en",
+                ListingText(f"Early lot {n}", "coffee"),
+            )  # fmt: skip
+        drain_all(search_index())
+        late = create_product(
+            company, ListingTerms(hs_code="0901", status="published"), "en",
+            ListingText("Late committed lot", "coffee"),
+        )  # fmt: skip
+        row = db.session.scalars(
+            select(SearchOutbox).where(SearchOutbox.doc_key == f"product:{late.id}")
+        ).one()
+        position = sync.read_position(search_index())
+        db.session.delete(row)
+        db.session.add(SearchOutbox(id=position + 50, doc_key=f"company:{company.id}"))
+        db.session.commit()
+        drain_all(search_index())  # the position moves past the gap
+        db.session.add(SearchOutbox(id=position + 1, doc_key=f"product:{late.id}"))
+        db.session.commit()  # the lower id commits late
+    assert indexed_titles(app, "late committed") == 1
