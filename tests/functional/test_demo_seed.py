@@ -93,3 +93,16 @@ def test_seed_demo_command_adds_generated_listings(app, runner):
             languages = {t.lang for t in product.translations}
             assert product.original_language in languages and len(languages) >= 2
             assert product.hs_heading and product.price_min <= product.price_max
+
+
+def test_the_demo_agency_login_is_an_officer_for_every_member_economy(app, client):
+    from exportnet.demo.users import AGENCY_EMAIL, DEMO_AGENCY, DEMO_PASSWORD
+    from tests.conftest import log_in
+
+    with app.app_context():
+        seed_demo()
+    log_in(client, AGENCY_EMAIL, DEMO_PASSWORD)
+    html = client.get("/en/agency/verifications").get_data(as_text=True)
+    assert f"{escape(DEMO_AGENCY)} covers:" in html
+    for name in ("Lao", "Myanmar", "Japan", "Brunei"):
+        assert name in html.split("covers:", 1)[1].split("</p>", 1)[0]
