@@ -24,6 +24,7 @@ from exportnet.demo.users import DEMO_LOGINS
 from exportnet.i18n.catalog_cli import translations_cli
 from exportnet.mail.cli import mail_cli
 from exportnet.search.cli import search_cli
+from exportnet.search.concepts import load_vocabulary
 from exportnet.search.sync import drain_all, read_position, rebuild
 from exportnet.search.wiring import search_index
 from exportnet.taxonomy.economies import is_valid_economy
@@ -70,6 +71,7 @@ def serve(host: str, port: int, threads: int, demo: bool) -> None:
     """Upgrade the database, optionally seed demo data, and serve with waitress."""
     app = create_app({"DEMO": True} if demo else None)
     prepare_database(app, demo)
+    load_vocabulary()
     url = f"http://{host}:{port}/"
     click.echo(f"ExportNet is serving at {url}")
     if demo:
