@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from exportnet.rule_errors import RuleError
 
-class VerificationError(ValueError):
+
+class VerificationError(RuleError):
     """A rule refused the change; `message` is user-facing, `field` names the form field."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field

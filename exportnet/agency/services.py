@@ -9,6 +9,8 @@ not cover the company's economy gets LookupError (a 404), and nothing changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -146,20 +148,57 @@ def _record_decision(
     verification.decided_at = utcnow()
 
 
-def approve_verification(officer: User, request_id: int, reason: str = "") -> VerificationRequest:
-    """The company becomes verified by the officer's agency; its members are mailed."""
-    reason = reason_text(reason, required=False)
+@dataclass(frozen=True)
+class _Decision:
+    """One kind of decision: the status it needs, the refusal when the request is in
+    another, the status it gives and the audit-log action it is recorded as."""
+
+    needs: VerificationStatus
+    refusal: object
+    gives: VerificationStatus
+    action: AuditAction
+
+
+_DECIDED = _l("This request has already been decided.")
+_APPROVAL = _Decision(
+    needs=VerificationStatus.PENDING,
+    refusal=_DECIDED,
+    gives=VerificationStatus.APPROVED,
+    action=AuditAction.VERIFICATION_APPROVED,
+)
+_REJECTION = _Decision(
+    needs=VerificationStatus.PENDING,
+    refusal=_DECIDED,
+    gives=VerificationStatus.REJECTED,
+    action=AuditAction.VERIFICATION_REJECTED,
+)
+_REVOCATION = _Decision(
+    needs=VerificationStatus.APPROVED,
+    refusal=_l("Only an approved verification can be revoked."),
+    gives=VerificationStatus.REVOKED,
+    action=AuditAction.VERIFICATION_REVOKED,
+)
+
+
+def _conclude(
+    officer: User,
+    request_id: int,
+    reason: str,
+    decision: _Decision,
+    change_company: Callable[[Company, VerificationRequest, Any], None] | None = None,
+) -> VerificationRequest:
+    """Record the officer's decision, let it change the company, log it and mail the
+    company's members, in one transaction."""
     with unit_of_work() as session:
         verification, company, agency = _decide(session, officer, request_id)
-        if not verification.is_pending:
-            raise VerificationError(_l("This request has already been decided."), "reason")
-        _record_decision(verification, officer, agency, VerificationStatus.APPROVED.value, reason)
-        company.verified_at = verification.decided_at
-        company.verified_by_agency_id = agency.id
-        company.verification_note = reason[:NOTE_MAX]
+        if verification.status != decision.needs.value:
+            raise VerificationError(decision.refusal, "reason")
+        _record_decision(verification, officer, agency, decision.gives.value, reason)
+        if change_company is not None:
+            change_company(company, verification, agency)
         audit.record(
             officer,
-            AuditAction.VERIFICATION_APPROVED,
+            decision.action,
             TARGET,
             company.id,
             reason,
@@ -167,46 +206,31 @@ def approve_verification(officer: User, request_id: int, reason: str = "") -> Ve
         )
         queue_decision_mails(company, verification, agency.name)
     return verification
+
+
+def approve_verification(officer: User, request_id: int, reason: str = "") -> VerificationRequest:
+    """The company becomes verified by the officer's agency; its members are mailed."""
+    reason = reason_text(reason, required=False)
+
+    def verify(company: Company, verification: VerificationRequest, agency: Any) -> None:
+        company.verified_at = verification.decided_at
+        company.verified_by_agency_id = agency.id
+        company.verification_note = reason[:NOTE_MAX]
+
+    return _conclude(officer, request_id, reason, _APPROVAL, verify)
 
 
 def reject_verification(officer: User, request_id: int, reason: str) -> VerificationRequest:
     """The request is turned down with a reason the company's members read."""
-    reason = reason_text(reason, required=True)
-    with unit_of_work() as session:
-        verification, company, agency = _decide(session, officer, request_id)
-        if not verification.is_pending:
-            raise VerificationError(_l("This request has already been decided."), "reason")
-        _record_decision(verification, officer, agency, VerificationStatus.REJECTED.value, reason)
-        audit.record(
-            officer,
-            AuditAction.VERIFICATION_REJECTED,
-            TARGET,
-            company.id,
-            reason,
-            f"request={verification.id}; agency={agency.name}",
-        )
-        queue_decision_mails(company, verification, agency.name)
-    return verification
+    return _conclude(officer, request_id, reason_text(reason, required=True), _REJECTION)
 
 
 def revoke_verification(officer: User, request_id: int, reason: str) -> VerificationRequest:
     """An approved verification is withdrawn: the company is no longer shown as verified."""
-    reason = reason_text(reason, required=True)
-    with unit_of_work() as session:
-        verification, company, agency = _decide(session, officer, request_id)
-        if not verification.is_approved:
-            raise VerificationError(_l("Only an approved verification can be revoked."), "reason")
-        _record_decision(verification, officer, agency, VerificationStatus.REVOKED.value, reason)
+
+    def unverify(company: Company, _verification: VerificationRequest, _agency: Any) -> None:
         company.verified_at = None
         company.verified_by_agency_id = None
         company.verification_note = ""
-        audit.record(
-            officer,
-            AuditAction.VERIFICATION_REVOKED,
-            TARGET,
-            company.id,
-            reason,
-            f"request={verification.id}; agency={agency.name}",
-        )
-        queue_decision_mails(company, verification, agency.name)
-    return verification
+
+    return _conclude(officer, request_id, reason_text(reason, required=True), _REVOCATION, unverify)

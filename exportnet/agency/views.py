@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -18,6 +18,7 @@ from exportnet.catalog.fields import show_error
 from exportnet.catalog.views import page_number
 from exportnet.companies.models import Company
 from exportnet.extensions import db
+from exportnet.media.private_files import send_download
 
 bp = Blueprint("agency", __name__)
 bp.add_app_template_filter(verification_status_label, "verification_status")
@@ -156,19 +157,9 @@ def document(request_id: int) -> Response:
     verification = _visible(request_id)
     if not verification.document_key:
         abort(404)
-    try:
-        path = document_store().path_for(verification.document_key)
-    except ValueError:
-        abort(404)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path,
-        mimetype=verification.document_type or "application/octet-stream",
-        as_attachment=True,
-        download_name=verification.document_name or path.name,
-        max_age=0,
+    return send_download(
+        document_store(),
+        verification.document_key,
+        verification.document_type,
+        verification.document_name,
     )
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from exportnet.api.body import Body
 from exportnet.api.errors import ApiError
-from exportnet.api.params import language_code
+from exportnet.api.language_versions import apply_versions, read_versions
 from exportnet.companies import rules, services
 from exportnet.companies.models import Company
 from exportnet.companies.rules import CompanyError
@@ -80,26 +80,14 @@ def _read_description(body: Body, name: str) -> str | None:
 
 
 def _read_translations(body: Body, company: Company, original: str) -> dict[str, str | None]:
-    found: dict[str, str | None] = {}
-    for key, value in (body.mapping("translations") or {}).items():
-        name = f"translations.{key}"
-        code = language_code(key)
-        if code is None:
-            body.errors[name] = _("Choose a language from the list.")
-        elif code == original and value is None:
-            raise ApiError(409, _("The original language version cannot be removed."))
-        elif code == original:
-            body.errors[name] = _("Give the original-language text in description.")
-        elif value is None:
-            if not any(t.lang == code for t in company.translations):
-                body.errors[name] = _("There is no version in this language.")
-            found[code] = None
-        elif not isinstance(value, dict):
-            body.errors[name] = _("Give an object here.")
-        else:
-            sub = Body(value, frozenset({"description"}), body.errors, prefix=name + ".")
-            found[code] = _read_description(sub, "description") or ""
-    return found
+    return read_versions(
+        body,
+        original,
+        frozenset({"description"}),
+        lambda sub, _code: _read_description(sub, "description") or "",
+        lambda code: any(t.lang == code for t in company.translations),
+        _("Give the original-language text in description."),
+    )
 
 
 def update_from_json(company: Company, data: dict[str, Any]) -> Company:
@@ -113,11 +101,11 @@ def update_from_json(company: Company, data: dict[str, Any]) -> Company:
         raise ApiError(422, fields=body.errors)
     try:
         services.update_company(company, profile, description=description)
-        for code, text in translations.items():
-            if text is None:
-                services.remove_company_translation(company, code)
-            else:
-                services.set_company_translation(company, code, text)
+        apply_versions(
+            translations,
+            lambda code, text: services.set_company_translation(company, code, text),
+            lambda code: services.remove_company_translation(company, code),
+        )
     except CompanyError as exc:
         raise ApiError(422, fields={exc.field or "name": exc.message}) from exc
     return company

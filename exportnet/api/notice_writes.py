@@ -16,7 +16,7 @@ from exportnet import permissions
 from exportnet.accounts.models import User
 from exportnet.api.body import Body
 from exportnet.api.errors import ApiError
-from exportnet.api.params import language_code
+from exportnet.api.language_versions import apply_versions, given_texts, read_titled_versions
 from exportnet.api.serializers_content import KIND_NAMES
 from exportnet.notices import rules, services
 from exportnet.notices.models import Notice, NoticeTranslation
@@ -77,12 +77,7 @@ def _check_text(body: Body, text: NoticeText) -> None:
 
 
 def _read_text(body: Body, base: NoticeTranslation | None) -> NoticeText:
-    def pick(name: str) -> str:
-        if body.has(name):
-            return body.string(name, required=name == "title") or ""
-        return getattr(base, name, "") if base is not None else ""
-
-    text = NoticeText(pick("title"), pick("body"))
+    text = NoticeText(*given_texts(body, base, TEXT_FIELDS))
     _check_text(body, text)
     return text
 
@@ -90,39 +85,17 @@ def _read_text(body: Body, base: NoticeTranslation | None) -> NoticeText:
 def _read_translations(
     body: Body, notice: Notice | None, original: str | None
 ) -> dict[str, NoticeText | None]:
-    found: dict[str, NoticeText | None] = {}
-    for key, value in (body.mapping("translations") or {}).items():
-        name = f"translations.{key}"
-        code = language_code(key)
-        if code is None:
-            body.errors[name] = _("Choose a language from the list.")
-        elif code == original and value is None and notice is not None:
-            raise ApiError(409, _("The original language version cannot be removed."))
-        elif code == original:
-            body.errors[name] = _("Give the original-language text in title and description.")
-        elif value is None and notice is not None:
-            if notice.translation(code) is None:
-                body.errors[name] = _("There is no version in this language.")
-            found[code] = None
-        elif not isinstance(value, dict):
-            body.errors[name] = _("Give an object here.")
-        else:
-            sub = Body(value, frozenset(TEXT_FIELDS), body.errors, prefix=name + ".")
-            base = notice.translation(code) if notice is not None else None
-            if base is None and not sub.has("title"):
-                sub.string("title", required=True)
-            found[code] = _read_text(sub, base)
-    return found
+    return read_titled_versions(body, notice, original, TEXT_FIELDS, _read_text)
 
 
 def _write(action: Callable[[], Notice], translations: dict[str, NoticeText | None]) -> Notice:
     try:
         notice = action()
-        for code, text in translations.items():
-            if text is None:
-                services.remove_translation(notice, code)
-            else:
-                services.set_translation(notice, code, text)
+        apply_versions(
+            translations,
+            lambda code, text: services.set_translation(notice, code, text),
+            lambda code: services.remove_translation(notice, code),
+        )
     except NoticeError as exc:
         field = API_NAMES.get(exc.field or "", exc.field or "kind")
         raise ApiError(422, fields={field: exc.message}) from exc

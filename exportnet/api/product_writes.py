@@ -16,7 +16,7 @@ from exportnet import permissions
 from exportnet.accounts.models import User
 from exportnet.api.body import Body
 from exportnet.api.errors import ApiError
-from exportnet.api.params import language_code
+from exportnet.api.language_versions import apply_versions, given_texts, read_titled_versions
 from exportnet.catalog import services
 from exportnet.catalog.listing_check import terms_problems, text_problems
 from exportnet.catalog.models import Product, ProductTranslation
@@ -75,12 +75,7 @@ def _read_terms(body: Body, base: ListingTerms) -> ListingTerms:
 
 
 def _read_text(body: Body, base: ProductTranslation | None) -> ListingText:
-    def pick(name: str) -> str:
-        if body.has(name):
-            return body.string(name, required=name == "title") or ""
-        return getattr(base, name, "") if base is not None else ""
-
-    text = ListingText(pick("title"), pick("description"), pick("keywords"))
+    text = ListingText(*given_texts(body, base, TEXT_FIELDS))
     for name, message in text_problems(text).items():
         body.errors.setdefault(body.prefix + name, message)
     return text
@@ -90,30 +85,7 @@ def _read_translations(
     body: Body, product: Product | None, original: str | None
 ) -> dict[str, ListingText | None]:
     """{language: new text, or None to remove that version}."""
-    raw = body.mapping("translations") or {}
-    found: dict[str, ListingText | None] = {}
-    for key, value in raw.items():
-        name = f"translations.{key}"
-        code = language_code(key)
-        if code is None:
-            body.errors[name] = _("Choose a language from the list.")
-        elif code == original and value is None and product is not None:
-            raise ApiError(409, _("The original language version cannot be removed."))
-        elif code == original:
-            body.errors[name] = _("Give the original-language text in title and description.")
-        elif value is None and product is not None:
-            if product.translation(code) is None:
-                body.errors[name] = _("There is no version in this language.")
-            found[code] = None
-        elif not isinstance(value, dict):
-            body.errors[name] = _("Give an object here.")
-        else:
-            sub = Body(value, frozenset(TEXT_FIELDS), body.errors, prefix=name + ".")
-            base = product.translation(code) if product is not None else None
-            if base is None and not sub.has("title"):
-                sub.string("title", required=True)
-            found[code] = _read_text(sub, base)
-    return found
+    return read_titled_versions(body, product, original, TEXT_FIELDS, _read_text)
 
 
 def _check_terms(body: Body, terms: ListingTerms, company: Company) -> None:
@@ -124,11 +96,11 @@ def _check_terms(body: Body, terms: ListingTerms, company: Company) -> None:
 
 
 def _apply_translations(product: Product, found: dict[str, ListingText | None]) -> None:
-    for code, text in found.items():
-        if text is None:
-            services.remove_translation(product, code)
-        else:
-            services.set_translation(product, code, text)
+    apply_versions(
+        found,
+        lambda code, text: services.set_translation(product, code, text),
+        lambda code: services.remove_translation(product, code),
+    )
 
 
 def _company_for(user: User, body: Body) -> Company:

@@ -17,10 +17,13 @@ from exportnet.board.rules import BoardError
 from exportnet.catalog.fields import show_error
 from exportnet.catalog.forms import ConfirmForm
 from exportnet.catalog.presenting import reading
-from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.content_versions.views import VersionPages
 from exportnet.i18n.routing import current_locale
 
 bp = Blueprint("board_edit", __name__)
+VERSION_PAGES = VersionPages(
+    PostTranslationForm, "board/translation_form.html", BoardError, "title"
+)
 
 
 def _editable(post_id: int) -> Post:
@@ -96,37 +99,21 @@ def edit_post(post_id: int) -> Response | str:
 @bp.route("/board/<int:post_id>/translations/<content_lang>", methods=["GET", "POST"])
 def translation(post_id: int, content_lang: str | None = None) -> Response | str:
     post = _editable(post_id)
-    existing = post.translation(content_lang) if content_lang else None
-    if content_lang and (content_lang not in LOCALE_CODES or existing is None):
-        abort(404)
-    form = PostTranslationForm(obj=existing, taken={t.lang for t in post.translations})
-    if existing is not None:
-        del form.lang
-    if form.validate_on_submit():
-        try:
-            services.set_translation(post, content_lang or form.lang.data, form.post_text())
-        except BoardError as exc:
-            show_error(form, exc, "title")
-        else:
-            flash(_("The language version was saved."), "success")
-            return redirect(url_for("board_edit.edit_post", post_id=post.id))
-    return render_template(
-        "board/translation_form.html", form=form, post=post, content_lang=content_lang
+    return VERSION_PAGES.edit(
+        post,
+        content_lang,
+        save=lambda lang, form: services.set_translation(post, lang, form.post_text()),
+        back=url_for("board_edit.edit_post", post_id=post.id),
     )
 
 
 @bp.post("/board/<int:post_id>/translations/<content_lang>/remove")
 def remove_translation(post_id: int, content_lang: str) -> Response:
     post = _editable(post_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        services.remove_translation(post, content_lang)
-    except BoardError as exc:
-        flash(str(exc.message), "error")
-    else:
-        flash(_("The language version was removed."), "success")
-    return redirect(url_for("board_edit.edit_post", post_id=post.id))
+    return VERSION_PAGES.remove(
+        lambda: services.remove_translation(post, content_lang),
+        back=url_for("board_edit.edit_post", post_id=post.id),
+    )
 
 
 @bp.post("/board/<int:post_id>/attachments/<int:attachment_id>/remove")

@@ -22,7 +22,8 @@ from exportnet.board.attachments import max_bytes
 from exportnet.board.rules import BoardError
 from exportnet.board.services import PostTerms, PostText
 from exportnet.board.terms import BODY_MAX, COMMENT_MAX, POST_STATUS_LABELS, TITLE_MAX, TOPIC_LABELS
-from exportnet.catalog.fields import date_field, language_choices, rule, select_choices
+from exportnet.catalog.fields import date_field, rule, select_choices
+from exportnet.content_versions.forms import LanguageVersionForm, language_choices
 from exportnet.i18n.routing import current_locale
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import economy_choices, member_economies
@@ -113,14 +114,8 @@ class PostForm(PostTextMixin, FlaskForm):
         )
 
 
-class PostTranslationForm(PostTextMixin, FlaskForm):
-    lang = SelectField(_l("Language"), validate_choice=False)
-    submit = SubmitField(_l("Save this language version"))
-
-    def __init__(self, *args: Any, taken: set[str] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lang.choices = language_choices(exclude=taken or set())
-        self.lang.validators = [DataRequired(FROM_LIST), _rule(rules.language)]
+class PostTranslationForm(PostTextMixin, LanguageVersionForm):
+    """Add (choosing the language) or edit one language version of a post."""
 
 
 class CommentForm(FlaskForm):

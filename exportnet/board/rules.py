@@ -9,18 +9,14 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 
 from exportnet.board.terms import BODY_MAX, COMMENT_MAX, POST_STATUS_LABELS, TITLE_MAX, TOPIC_LABELS
-from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.content_versions import rules as version_rules
+from exportnet.rule_errors import RuleError
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import is_valid_economy
 
 
-class BoardError(ValueError):
+class BoardError(RuleError):
     """A board rule refused a value; `message` is user-facing."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def topic(code: str | None, field: str = "topic") -> str:
@@ -36,9 +32,7 @@ def status(code: str | None, field: str = "status") -> str:
 
 
 def language(code: str | None, field: str = "lang") -> str:
-    if code not in LOCALE_CODES:
-        raise BoardError(_l("Choose a language from the list."), field)
-    return code
+    return version_rules.language(code, BoardError, field)
 
 
 def title(text: str | None, field: str = "title") -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
@@ -23,10 +24,12 @@ from exportnet.board.attachments import CheckedPdf, attachment_store
 from exportnet.board.models import Post, PostAttachment, PostEconomy, PostIndustry, PostTranslation
 from exportnet.board.rules import BoardError
 from exportnet.board.terms import MAX_ATTACHMENTS, PostStatus
+from exportnet.content_versions.services import LanguageVersions
 from exportnet.database import unit_of_work
 from exportnet.timeutil import utcnow
 
 M = TypeVar("M")
+VERSIONS = LanguageVersions(Post, PostTranslation, BoardError)
 
 
 @dataclass
@@ -114,9 +117,7 @@ def create_post(
     with _stored(attachments, 0) as saved, unit_of_work() as session:
         post = Post(author_id=author.id, original_language=lang)
         _apply_terms(post, terms)
-        translation = PostTranslation(lang=lang)
-        _apply_text(translation, text)
-        post.translations.append(translation)
+        VERSIONS.write(post, lang, partial(_apply_text, text=text))
         _attach(post, saved)
         session.add(post)
     return post
@@ -133,39 +134,20 @@ def update_post(
         post = _attached(session, Post, post.id)
         _apply_terms(post, terms)
         if text is not None:
-            original = post.translation(post.original_language)
-            if original is None:
-                original = PostTranslation(lang=post.original_language)
-                post.translations.append(original)
-            _apply_text(original, text)
+            VERSIONS.write(post, post.original_language, partial(_apply_text, text=text))
         _attach(post, saved)
         post.updated_at = utcnow()
     return post
 
 
 def set_translation(post: Post, lang: str, text: PostText) -> PostTranslation:
-    lang = rules.language(lang)
-    with unit_of_work() as session:
-        post = _attached(session, Post, post.id)
-        translation = post.translation(lang)
-        if translation is None:
-            translation = PostTranslation(lang=lang)
-            post.translations.append(translation)
-        _apply_text(translation, text)
-        post.updated_at = utcnow()
-    return translation
+    """Add or replace the version of the texts in `lang`."""
+    return VERSIONS.set(post, lang, partial(_apply_text, text=text))
 
 
 def remove_translation(post: Post, lang: str) -> None:
-    with unit_of_work() as session:
-        post = _attached(session, Post, post.id)
-        if lang == post.original_language:
-            raise BoardError(_l("The original language version cannot be removed."), "lang")
-        translation = post.translation(lang)
-        if translation is None:
-            raise BoardError(_l("There is no version in this language."), "lang")
-        post.translations.remove(translation)
-        post.updated_at = utcnow()
+    """Remove one language version; the original one stays."""
+    VERSIONS.remove(post, lang)
 
 
 def remove_attachment(post: Post, attachment_id: int) -> None:

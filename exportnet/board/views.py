@@ -3,7 +3,7 @@ and attachment downloads."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, send_file
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -19,6 +19,7 @@ from exportnet.catalog.presenting import reading
 from exportnet.catalog.views import page_number
 from exportnet.extensions import db
 from exportnet.i18n.routing import current_locale
+from exportnet.media.private_files import send_download
 from exportnet.notices.feeds import atom_response, latest, register_feed_filters
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import economy_choices, is_valid_economy, member_economies
@@ -91,20 +92,10 @@ def download(attachment_id: int, filename: str) -> Response:
     attachment = db.session.get(PostAttachment, attachment_id)
     if attachment is None or not permissions.view_post(current_user, attachment.post):
         abort(404)
-    try:
-        path = attachment_store().path_for(attachment.stored_name)
-    except ValueError:
-        abort(404)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path,
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=attachment.filename,
-        max_age=0,
+    return send_download(
+        attachment_store(),
+        attachment.stored_name,
+        "application/pdf",
+        attachment.filename,
+        cache_control="private, no-cache",
     )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response

@@ -18,12 +18,15 @@ from exportnet.catalog.models import Product
 from exportnet.catalog.presenting import reading
 from exportnet.catalog.rules import ListingError
 from exportnet.companies.models import Company
+from exportnet.content_versions.views import VersionPages
 from exportnet.extensions import db
-from exportnet.i18n.locales import LOCALE_CODES
 from exportnet.i18n.routing import current_locale
 from exportnet.media.images import ImageRejected, ProcessedImage, process_image
 
 bp = Blueprint("catalog_edit", __name__)
+VERSION_PAGES = VersionPages(
+    TranslationForm, "catalog/translation_form.html", ListingError, "title"
+)
 
 
 def _editable(product_id: int) -> Product:
@@ -126,42 +129,21 @@ def delete_product(product_id: int) -> Response | str:
 @bp.route("/products/<int:product_id>/translations/<content_lang>", methods=["GET", "POST"])
 def translation(product_id: int, content_lang: str | None = None) -> Response | str:
     product = _editable(product_id)
-    existing = product.translation(content_lang) if content_lang else None
-    if content_lang and (content_lang not in LOCALE_CODES or existing is None):
-        abort(404)
-    form = TranslationForm(obj=existing, taken={t.lang for t in product.translations})
-    if existing is not None:
-        del form.lang
-    if form.validate_on_submit():
-        lang = content_lang or form.lang.data
-        try:
-            services.set_translation(product, lang, form.listing_text())
-        except ListingError as exc:
-            show_error(form, exc, "title")
-        else:
-            flash(_("The language version was saved."), "success")
-            return redirect(url_for("catalog_edit.edit_product", product_id=product.id))
-    return render_template(
-        "catalog/translation_form.html",
-        form=form,
-        product=product,
-        content_lang=content_lang,
-        reading=reading(product),
+    return VERSION_PAGES.edit(
+        product,
+        content_lang,
+        save=lambda lang, form: services.set_translation(product, lang, form.listing_text()),
+        back=url_for("catalog_edit.edit_product", product_id=product.id),
     )
 
 
 @bp.post("/products/<int:product_id>/translations/<content_lang>/remove")
 def remove_translation(product_id: int, content_lang: str) -> Response:
     product = _editable(product_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        services.remove_translation(product, content_lang)
-    except ListingError as exc:
-        flash(str(exc.message), "error")
-    else:
-        flash(_("The language version was removed."), "success")
-    return redirect(url_for("catalog_edit.edit_product", product_id=product.id))
+    return VERSION_PAGES.remove(
+        lambda: services.remove_translation(product, content_lang),
+        back=url_for("catalog_edit.edit_product", product_id=product.id),
+    )
 
 
 @bp.post("/products/<int:product_id>/images/<int:image_id>/remove")

@@ -16,8 +16,6 @@ from wtforms import DateField, DecimalField, IntegerField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from exportnet.i18n.locales import LOCALES
-
 NUMBER_MESSAGE = _l("Enter a number, such as 1500 or 12.5.")
 WHOLE_NUMBER_MESSAGE = _l("Enter a whole number, such as 30.")
 DATE_MESSAGE = _l("Enter a date as YYYY-MM-DD.")
@@ -62,11 +60,6 @@ def date_field(label: Any, **kwargs: Any) -> DateField:
 def select_choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms option objects."""
     return [SelectChoice(value=value, label=label) for value, label in pairs]
-
-
-def language_choices(exclude: set[str] | frozenset[str] = frozenset()) -> list[SelectChoice]:
-    """The content languages (the UI locales), each named in its own language."""
-    return select_choices((loc.code, loc.native_name) for loc in LOCALES if loc.code not in exclude)
 
 
 def rule(check: Callable[..., Any], error: type[Exception]) -> Callable[[Any, Any], None]:

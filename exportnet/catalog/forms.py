@@ -11,13 +11,7 @@ from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from exportnet.catalog import rules
-from exportnet.catalog.fields import (
-    language_choices,
-    number_field,
-    rule,
-    select_choices,
-    whole_number_field,
-)
+from exportnet.catalog.fields import number_field, rule, select_choices, whole_number_field
 from exportnet.catalog.rules import ListingError
 from exportnet.catalog.services import ListingTerms, ListingText
 from exportnet.catalog.terms import (
@@ -28,6 +22,7 @@ from exportnet.catalog.terms import (
     TITLE_MAX,
     UNIT_LABELS,
 )
+from exportnet.content_versions.forms import LanguageVersionForm, language_choices
 from exportnet.i18n.routing import current_locale
 from exportnet.taxonomy.economies import economy_choices, member_economies
 
@@ -178,19 +173,8 @@ class ProductForm(ListingTextMixin, FlaskForm):
         )
 
 
-class TranslationForm(ListingTextMixin, FlaskForm):
+class TranslationForm(ListingTextMixin, LanguageVersionForm):
     """Add (choosing the language) or edit one language version of a listing."""
-
-    lang = SelectField(_l("Language"), validate_choice=False)
-    submit = SubmitField(_l("Save this language version"))
-
-    def __init__(self, *args: Any, taken: set[str] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lang.choices = language_choices(exclude=taken or set())
-        self.lang.validators = [
-            DataRequired(_l("Choose from the list.")),
-            _listing_rule(rules.language),
-        ]
 
 
 class ConfirmForm(FlaskForm):

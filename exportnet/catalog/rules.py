@@ -12,20 +12,16 @@ from babel.numbers import list_currencies
 from flask_babel import lazy_gettext as _l
 
 from exportnet.catalog.terms import INCOTERMS, PERIOD_LABELS, TITLE_MAX, UNIT_LABELS, Status
-from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.content_versions import rules as version_rules
+from exportnet.rule_errors import RuleError
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import is_valid_economy
 
 MAX_AMOUNT = Decimal("99999999999")  # fits Numeric(14, 3) and Numeric(14, 2)
 
 
-class ListingError(ValueError):
+class ListingError(RuleError):
     """A listing rule refused a value; `message` is user-facing."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def hs_path(text: str | None, field: str = "hs_code") -> tuple[str, str, str | None]:
@@ -113,9 +109,7 @@ def status(code: str | None, field: str = "status") -> str:
 
 
 def language(code: str | None, field: str = "lang") -> str:
-    if code not in LOCALE_CODES:
-        raise ListingError(_l("Choose a language from the list."), field)
-    return code
+    return version_rules.language(code, ListingError, field)
 
 
 def title(text: str | None, field: str = "title") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
@@ -19,6 +20,7 @@ from exportnet.catalog.models import Product, ProductImage, ProductTranslation
 from exportnet.catalog.rules import ListingError
 from exportnet.catalog.terms import MAX_IMAGES, Status
 from exportnet.companies.models import Company
+from exportnet.content_versions.services import LanguageVersions
 from exportnet.database import unit_of_work
 from exportnet.media.images import ProcessedImage
 from exportnet.media.storage import media_storage
@@ -42,6 +44,7 @@ DESCRIPTION_MAX = 10_000
 KEYWORDS_MAX = 500
 ALT_MAX = 200
 M = TypeVar("M")
+VERSIONS = LanguageVersions(Product, ProductTranslation, ListingError)
 
 
 @dataclass
@@ -160,9 +163,7 @@ def create_product(
         company = _attached(session, Company, company.id)
         product = Product(company=company, original_language=lang)
         _apply_terms(product, company, terms)
-        translation = ProductTranslation(lang=lang)
-        _apply_text(translation, text)
-        product.translations.append(translation)
+        VERSIONS.write(product, lang, partial(_apply_text, text=text))
         _attach_images(product, keys, image_alt)
         session.add(product)
     return product
@@ -181,11 +182,7 @@ def update_product(
         product = _attached(session, Product, product.id)
         _apply_terms(product, product.company, terms)
         if text is not None:
-            original = product.translation(product.original_language)
-            if original is None:
-                original = ProductTranslation(lang=product.original_language)
-                product.translations.append(original)
-            _apply_text(original, text)
+            VERSIONS.write(product, product.original_language, partial(_apply_text, text=text))
         _attach_images(product, keys, image_alt)
         product.updated_at = utcnow()
     return product
@@ -193,29 +190,12 @@ def update_product(
 
 def set_translation(product: Product, lang: str, text: ListingText) -> ProductTranslation:
     """Add or replace the version of the texts in `lang`."""
-    lang = rules.language(lang)
-    with unit_of_work() as session:
-        product = _attached(session, Product, product.id)
-        translation = product.translation(lang)
-        if translation is None:
-            translation = ProductTranslation(lang=lang)
-            product.translations.append(translation)
-        _apply_text(translation, text)
-        product.updated_at = utcnow()
-    return translation
+    return VERSIONS.set(product, lang, partial(_apply_text, text=text))
 
 
 def remove_translation(product: Product, lang: str) -> None:
     """Remove one language version; the original one stays."""
-    with unit_of_work() as session:
-        product = _attached(session, Product, product.id)
-        if lang == product.original_language:
-            raise ListingError(_l("The original language version cannot be removed."), "lang")
-        translation = product.translation(lang)
-        if translation is None:
-            raise ListingError(_l("There is no version in this language."), "lang")
-        product.translations.remove(translation)
-        product.updated_at = utcnow()
+    VERSIONS.remove(product, lang)
 
 
 def add_image(product: Product, image: ProcessedImage, alt_text: str = "") -> ProductImage:

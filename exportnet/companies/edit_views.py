@@ -18,10 +18,13 @@ from exportnet.companies.forms import (
 )
 from exportnet.companies.models import Company
 from exportnet.companies.rules import CompanyError
-from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.content_versions.views import VersionPages
 from exportnet.media.images import ImageRejected, process_image
 
 bp = Blueprint("companies_edit", __name__)
+VERSION_PAGES = VersionPages(
+    CompanyTranslationForm, "companies/translation_form.html", CompanyError, "description"
+)
 
 
 def _editable(company_id: int) -> Company:
@@ -66,39 +69,23 @@ def edit(company_id: int) -> Response | str:
 @bp.route("/companies/<int:company_id>/descriptions/<content_lang>", methods=["GET", "POST"])
 def translation(company_id: int, content_lang: str | None = None) -> Response | str:
     company = _editable(company_id)
-    existing = next((t for t in company.translations if t.lang == content_lang), None)
-    if content_lang and (content_lang not in LOCALE_CODES or existing is None):
-        abort(404)
-    form = CompanyTranslationForm(obj=existing, taken={t.lang for t in company.translations})
-    if existing is not None:
-        del form.lang
-    if form.validate_on_submit():
-        try:
-            services.set_company_translation(
-                company, content_lang or form.lang.data, form.description.data or ""
-            )
-        except CompanyError as exc:
-            show_error(form, exc, "description")
-        else:
-            flash(_("The language version was saved."), "success")
-            return redirect(url_for("companies_edit.edit", company_id=company.id))
-    return render_template(
-        "companies/translation_form.html", form=form, company=company, content_lang=content_lang
+    return VERSION_PAGES.edit(
+        company,
+        content_lang,
+        save=lambda lang, form: services.set_company_translation(
+            company, lang, form.description.data or ""
+        ),
+        back=url_for("companies_edit.edit", company_id=company.id),
     )
 
 
 @bp.post("/companies/<int:company_id>/descriptions/<content_lang>/remove")
 def remove_translation(company_id: int, content_lang: str) -> Response:
     company = _editable(company_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        services.remove_company_translation(company, content_lang)
-    except CompanyError as exc:
-        flash(str(exc.message), "error")
-    else:
-        flash(_("The language version was removed."), "success")
-    return redirect(url_for("companies_edit.edit", company_id=company.id))
+    return VERSION_PAGES.remove(
+        lambda: services.remove_company_translation(company, content_lang),
+        back=url_for("companies_edit.edit", company_id=company.id),
+    )
 
 
 @bp.post("/companies/<int:company_id>/certifications")

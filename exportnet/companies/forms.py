@@ -12,17 +12,12 @@ from wtforms.fields import URLField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from exportnet.catalog.fields import (
-    date_field,
-    language_choices,
-    rule,
-    select_choices,
-    whole_number_field,
-)
+from exportnet.catalog.fields import date_field, rule, select_choices, whole_number_field
 from exportnet.companies import rules
 from exportnet.companies.models import EMPLOYEE_RANGES, Company
 from exportnet.companies.rules import CompanyError
 from exportnet.companies.services import CompanyProfile
+from exportnet.content_versions.forms import LanguageVersionForm, language_choices
 from exportnet.i18n.routing import current_locale
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import economy_choices, member_economies
@@ -126,20 +121,13 @@ def profile_data(company: Company) -> dict[str, Any]:
     }
 
 
-class CompanyTranslationForm(FlaskForm):
+class CompanyTranslationForm(LanguageVersionForm):
     """Add (choosing the language) or edit the company description in one language."""
 
-    lang = SelectField(_l("Language"), validate_choice=False)
     description = TextAreaField(
         _l("About the company"),
         [DataRequired(_l("Write the description.")), Length(max=10_000, message=TOO_LONG)],
     )
-    submit = SubmitField(_l("Save this language version"))
-
-    def __init__(self, *args: Any, taken: set[str] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lang.choices = language_choices(exclude=taken or set())
-        self.lang.validators = [DataRequired(FROM_LIST), _company_rule(rules.language)]
 
 
 class CertificationForm(FlaskForm):

@@ -9,20 +9,16 @@ from urllib.parse import urlsplit
 from flask_babel import lazy_gettext as _l
 
 from exportnet.companies.models import EMPLOYEE_RANGES
-from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.content_versions import rules as version_rules
+from exportnet.rule_errors import RuleError
 from exportnet.taxonomy import hs
 from exportnet.taxonomy.economies import is_valid_economy, member_economies
 
 FIRST_YEAR = 1800
 
 
-class CompanyError(ValueError):
+class CompanyError(RuleError):
     """A profile rule refused a value; `message` is user-facing."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def name(text: str | None, field: str = "name") -> str:
@@ -94,9 +90,7 @@ def website(url: str | None, field: str = "website") -> str | None:
 
 
 def language(code: str | None, field: str = "original_language") -> str:
-    if code not in LOCALE_CODES:
-        raise CompanyError(_l("Choose a language from the list."), field)
-    return code
+    return version_rules.language(code, CompanyError, field)
 
 
 def short_text(text: str | None, limit: int, field: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from exportnet.companies.models import (
     CompanyTranslation,
 )
 from exportnet.companies.rules import CompanyError
+from exportnet.content_versions.services import LanguageVersions
 from exportnet.database import unit_of_work
 from exportnet.media.images import ProcessedImage
 from exportnet.media.storage import media_storage
@@ -40,6 +42,7 @@ __all__ = [
 ]
 
 DESCRIPTION_MAX = 10_000
+VERSIONS = LanguageVersions(Company, CompanyTranslation, CompanyError)
 
 
 @dataclass
@@ -86,14 +89,8 @@ def _apply_profile(company: Company, profile: CompanyProfile) -> None:
     ]
 
 
-def _set_description(company: Company, lang: str, description: str) -> CompanyTranslation:
-    text = rules.short_text(description, DESCRIPTION_MAX, "description")
-    translation = next((t for t in company.translations if t.lang == lang), None)
-    if translation is None:
-        translation = CompanyTranslation(lang=lang)
-        company.translations.append(translation)
-    translation.description = text
-    return translation
+def _describe(translation: CompanyTranslation, description: str) -> None:
+    translation.description = rules.short_text(description, DESCRIPTION_MAX, "description")
 
 
 def create_company(
@@ -105,7 +102,9 @@ def create_company(
         company = Company(logo_key=logo_key)
         _apply_profile(company, profile)
         if description.strip():
-            _set_description(company, company.original_language, description)
+            VERSIONS.write(
+                company, company.original_language, partial(_describe, description=description)
+            )
         session.add(company)
     return company
 
@@ -122,7 +121,9 @@ def update_company(
         company = _company(session, company)
         _apply_profile(company, profile)
         if description is not None:
-            _set_description(company, company.original_language, description)
+            VERSIONS.write(
+                company, company.original_language, partial(_describe, description=description)
+            )
         if logo_key:
             company.logo_key = logo_key
         company.updated_at = utcnow()
@@ -132,24 +133,13 @@ def update_company(
 def set_company_translation(
     company: Company | int, lang: str, description: str
 ) -> CompanyTranslation:
-    lang = rules.language(lang, "lang")
-    with unit_of_work() as session:
-        company = _company(session, company)
-        translation = _set_description(company, lang, description)
-        company.updated_at = utcnow()
-    return translation
+    """Add or replace the description in `lang`."""
+    return VERSIONS.set(company, lang, partial(_describe, description=description))
 
 
 def remove_company_translation(company: Company | int, lang: str) -> None:
-    with unit_of_work() as session:
-        company = _company(session, company)
-        if lang == company.original_language:
-            raise CompanyError(_l("The original language version cannot be removed."), "lang")
-        translation = next((t for t in company.translations if t.lang == lang), None)
-        if translation is None:
-            raise CompanyError(_l("There is no version in this language."), "lang")
-        company.translations.remove(translation)
-        company.updated_at = utcnow()
+    """Remove one language version of the description; the original one stays."""
+    VERSIONS.remove(company, lang)
 
 
 def add_certification(

@@ -7,34 +7,18 @@ check the same way (amounts, units, currencies) is reused.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
 
 from flask_babel import lazy_gettext as _l
 
 from exportnet.catalog import rules as listing_rules
-from exportnet.catalog.rules import ListingError
 from exportnet.inquiries.terms import MESSAGE_MAX, REPORT_REASON_MAX, SUBJECT_MAX
+from exportnet.rule_errors import RuleError
 from exportnet.taxonomy.economies import is_valid_economy
 
-R = TypeVar("R")
 
-
-class InquiryError(ValueError):
+class InquiryError(RuleError):
     """An inquiry rule refused something; `message` is user-facing."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
-
-def _reuse(check: Callable[..., R], *args: Any) -> R:
-    try:
-        return check(*args)
-    except ListingError as exc:
-        raise InquiryError(exc.message, exc.field) from exc
 
 
 def subject(text: str | None, field: str = "subject") -> str:
@@ -60,7 +44,7 @@ def message(text: str | None, field: str = "message") -> str:
 
 
 def quantity(value: Decimal | None, field: str = "quantity") -> Decimal:
-    value = _reuse(listing_rules.amount, value, field)
+    value = InquiryError.adopt(listing_rules.amount, value, field)
     if value is None:
         raise InquiryError(_l("Give the quantity you need."), field)
     if value == 0:
@@ -69,18 +53,18 @@ def quantity(value: Decimal | None, field: str = "quantity") -> Decimal:
 
 
 def unit(code: str | None, field: str = "quantity_unit") -> str:
-    code = _reuse(listing_rules.unit, code, field)
+    code = InquiryError.adopt(listing_rules.unit, code, field)
     if code is None:
         raise InquiryError(_l("Choose a unit from the list."), field)
     return code
 
 
 def target_price(value: Decimal | None, field: str = "target_price") -> Decimal | None:
-    return _reuse(listing_rules.amount, value, field)
+    return InquiryError.adopt(listing_rules.amount, value, field)
 
 
 def currency(code: str | None, field: str = "currency") -> str | None:
-    return _reuse(listing_rules.currency, code, field)
+    return InquiryError.adopt(listing_rules.currency, code, field)
 
 
 def price_and_currency(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -15,6 +15,7 @@ from exportnet.inquiries.forms import ActionForm, ReplyForm, ReportForm
 from exportnet.inquiries.models import Inquiry
 from exportnet.inquiries.rules import InquiryError
 from exportnet.inquiries.terms import STATUS_LABELS
+from exportnet.media.private_files import send_download
 
 MAX_PAGE = 10_000
 
@@ -156,20 +157,9 @@ def attachment(inquiry_id: int, message_id: int) -> Response:
     message = queries.message_of(inquiry, message_id)
     if message is None or not message.attachment_key:
         abort(404)
-    try:
-        path = attachment_store().path_for(message.attachment_key)
-    except ValueError:
-        abort(404)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path,
-        mimetype=message.attachment_type or "application/octet-stream",
-        as_attachment=True,
-        download_name=message.attachment_name or path.name,
-        max_age=0,
+    return send_download(
+        attachment_store(),
+        message.attachment_key,
+        message.attachment_type,
+        message.attachment_name,
     )
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from flask import current_app
 
+from exportnet.media.atomic_write import write_atomically
 from exportnet.media.images import RENDITIONS, ProcessedImage
 
 KEY_RE = re.compile(r"[0-9a-f]{64}")
@@ -35,7 +35,7 @@ class MediaStorage:
         for rendition, data in processed.renditions.items():
             target = self.path_for(key, rendition)
             if not target.exists():
-                _write_atomically(target, data)
+                write_atomically(target, data, FILE_MODE)
         return key
 
     def path_for(self, key: str, rendition: str) -> Path:
@@ -57,18 +57,3 @@ class MediaStorage:
 def media_storage() -> MediaStorage:
     """The storage of the current app (MEDIA_DIR, by default `<instance>/media`)."""
     return MediaStorage(current_app.config["MEDIA_DIR"])
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, FILE_MODE)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

@@ -24,6 +24,7 @@ from exportnet.database import unit_of_work
 from exportnet.mail.compose import absolute_url, queue_template_mail, recipient_locale
 from exportnet.moderation.models import ContentReport
 from exportnet.moderation.queue_targets import TargetKind, kind_for
+from exportnet.rule_errors import RuleError
 from exportnet.timeutil import utcnow
 
 RESOLVED_HIDDEN = "hidden"
@@ -40,13 +41,8 @@ def resolution_label(code: str | None) -> str:
     return str(RESOLUTION_LABELS.get(code or "", code or ""))
 
 
-class ModerationError(ValueError):
+class ModerationError(RuleError):
     """A rule refused the action; `message` is user-facing, `field` names the form field."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def _reason(text: str | None, required: bool = True) -> str:

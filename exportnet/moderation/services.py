@@ -18,6 +18,7 @@ from exportnet.accounts.models import User
 from exportnet.database import unit_of_work
 from exportnet.extensions import db
 from exportnet.moderation.models import ContentReport
+from exportnet.rule_errors import RuleError
 from exportnet.timeutil import utcnow
 
 REASON_MAX = 2000
@@ -25,13 +26,8 @@ RESOLUTION_MAX = 32
 TARGET_TYPE = re.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
-class ReportError(ValueError):
+class ReportError(RuleError):
     """A report was refused; `message` is user-facing, `field` names the form field."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def _checked(target_type: str, target_id: int, reason: str | None) -> tuple[str, int, str]:

@@ -15,7 +15,7 @@ from exportnet import permissions
 from exportnet.catalog.fields import show_error
 from exportnet.catalog.forms import ConfirmForm
 from exportnet.catalog.presenting import reading
-from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.content_versions.views import VersionPages
 from exportnet.i18n.routing import current_locale
 from exportnet.notices import offers, queries, services
 from exportnet.notices.forms import NoticeForm, NoticeTranslationForm, OfferForm, RenewForm
@@ -23,6 +23,9 @@ from exportnet.notices.models import Notice
 from exportnet.notices.rules import NoticeError
 
 bp = Blueprint("notices_edit", __name__)
+VERSION_PAGES = VersionPages(
+    NoticeTranslationForm, "notices/translation_form.html", NoticeError, "title"
+)
 
 
 def _editable(notice_id: int) -> Notice:
@@ -96,37 +99,21 @@ def edit_notice(notice_id: int) -> Response | str:
 @bp.route("/notices/<int:notice_id>/translations/<content_lang>", methods=["GET", "POST"])
 def translation(notice_id: int, content_lang: str | None = None) -> Response | str:
     notice = _editable(notice_id)
-    existing = notice.translation(content_lang) if content_lang else None
-    if content_lang and (content_lang not in LOCALE_CODES or existing is None):
-        abort(404)
-    form = NoticeTranslationForm(obj=existing, taken={t.lang for t in notice.translations})
-    if existing is not None:
-        del form.lang
-    if form.validate_on_submit():
-        try:
-            services.set_translation(notice, content_lang or form.lang.data, form.notice_text())
-        except NoticeError as exc:
-            show_error(form, exc, "title")
-        else:
-            flash(_("The language version was saved."), "success")
-            return redirect(url_for("notices_edit.edit_notice", notice_id=notice.id))
-    return render_template(
-        "notices/translation_form.html", form=form, notice=notice, content_lang=content_lang
+    return VERSION_PAGES.edit(
+        notice,
+        content_lang,
+        save=lambda lang, form: services.set_translation(notice, lang, form.notice_text()),
+        back=url_for("notices_edit.edit_notice", notice_id=notice.id),
     )
 
 
 @bp.post("/notices/<int:notice_id>/translations/<content_lang>/remove")
 def remove_translation(notice_id: int, content_lang: str) -> Response:
     notice = _editable(notice_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        services.remove_translation(notice, content_lang)
-    except NoticeError as exc:
-        flash(str(exc.message), "error")
-    else:
-        flash(_("The language version was removed."), "success")
-    return redirect(url_for("notices_edit.edit_notice", notice_id=notice.id))
+    return VERSION_PAGES.remove(
+        lambda: services.remove_translation(notice, content_lang),
+        back=url_for("notices_edit.edit_notice", notice_id=notice.id),
+    )
 
 
 @bp.route("/notices/<int:notice_id>/renew", methods=["GET", "POST"])

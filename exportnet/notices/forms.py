@@ -13,13 +13,13 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from exportnet.catalog.fields import (
     date_field,
-    language_choices,
     number_field,
     rule,
     select_choices,
     whole_number_field,
 )
 from exportnet.catalog.terms import UNIT_LABELS
+from exportnet.content_versions.forms import LanguageVersionForm, language_choices
 from exportnet.i18n.routing import current_locale
 from exportnet.notices import rules
 from exportnet.notices.offers import OfferTerms
@@ -145,14 +145,8 @@ class NoticeForm(NoticeTextMixin, FlaskForm):
         )
 
 
-class NoticeTranslationForm(NoticeTextMixin, FlaskForm):
-    lang = SelectField(_l("Language"), validate_choice=False)
-    submit = SubmitField(_l("Save this language version"))
-
-    def __init__(self, *args: Any, taken: set[str] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lang.choices = language_choices(exclude=taken or set())
-        self.lang.validators = [DataRequired(FROM_LIST), _rule(rules.language)]
+class NoticeTranslationForm(NoticeTextMixin, LanguageVersionForm):
+    """Add (choosing the language) or edit one language version of a notice."""
 
 
 class RenewForm(FlaskForm):

@@ -7,18 +7,14 @@ the same thing (currency, units, amounts, web addresses) are reused.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
 
 from flask_babel import lazy_gettext as _l
 
 from exportnet.catalog import rules as listing_rules
-from exportnet.catalog.rules import ListingError
 from exportnet.companies import rules as company_rules
-from exportnet.companies.rules import CompanyError
-from exportnet.i18n.locales import LOCALE_CODES
+from exportnet.content_versions import rules as version_rules
 from exportnet.notices.terms import (
     BODY_MAX,
     EVENT_TYPE_LABELS,
@@ -27,25 +23,12 @@ from exportnet.notices.terms import (
     TITLE_MAX,
     VENUE_MAX,
 )
+from exportnet.rule_errors import RuleError
 from exportnet.taxonomy.economies import is_valid_economy
 
-R = TypeVar("R")
 
-
-class NoticeError(ValueError):
+class NoticeError(RuleError):
     """A notice rule refused a value; `message` is user-facing."""
-
-    def __init__(self, message: object, field: str | None = None) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
-
-def _reuse(check: Callable[..., R], *args: Any) -> R:
-    try:
-        return check(*args)
-    except (ListingError, CompanyError) as exc:
-        raise NoticeError(exc.message, exc.field) from exc
 
 
 def one_year_after(day: date) -> date:
@@ -75,9 +58,7 @@ def event_type(code: str | None, field: str = "event_type") -> str:
 
 
 def language(code: str | None, field: str = "lang") -> str:
-    if code not in LOCALE_CODES:
-        raise NoticeError(_l("Choose a language from the list."), field)
-    return code
+    return version_rules.language(code, NoticeError, field)
 
 
 def economy(code: str | None, field: str = "economy") -> str:
@@ -109,7 +90,7 @@ def category(text: str | None, field: str = "hs_code") -> tuple[str | None, str 
     """(section, chapter, heading) of an optional chapter or heading code."""
     if not (text or "").strip():
         return None, None, None
-    return _reuse(listing_rules.hs_path, text, field)
+    return NoticeError.adopt(listing_rules.hs_path, text, field)
 
 
 def validity(valid_from: date | None, valid_until: date | None, today: date) -> tuple[date, date]:
@@ -130,7 +111,7 @@ def validity(valid_from: date | None, valid_until: date | None, today: date) -> 
 def quantity(
     value: Decimal | None, field: str = "quantity", required: bool = True
 ) -> Decimal | None:
-    value = _reuse(listing_rules.amount, value, field)
+    value = NoticeError.adopt(listing_rules.amount, value, field)
     if value is None and required:
         raise NoticeError(_l("Give the quantity."), field)
     if value is not None and value == 0:
@@ -139,24 +120,24 @@ def quantity(
 
 
 def amount(value: Decimal | None, field: str) -> Decimal | None:
-    return _reuse(listing_rules.amount, value, field)
+    return NoticeError.adopt(listing_rules.amount, value, field)
 
 
 def unit(code: str | None, field: str = "quantity_unit") -> str | None:
-    return _reuse(listing_rules.unit, code, field)
+    return NoticeError.adopt(listing_rules.unit, code, field)
 
 
 def currency(code: str | None, field: str = "currency") -> str | None:
-    return _reuse(listing_rules.currency, code, field)
+    return NoticeError.adopt(listing_rules.currency, code, field)
 
 
 def days(value: int | None, field: str = "lead_time_days") -> int | None:
-    return _reuse(listing_rules.days, value, field)
+    return NoticeError.adopt(listing_rules.days, value, field)
 
 
 def web_address(url: str | None, field: str = "event_url") -> str | None:
     """http and https addresses only: no javascript:, data:, ftp: ..."""
-    return _reuse(company_rules.website, url, field)
+    return NoticeError.adopt(company_rules.website, url, field)
 
 
 def venue(text: str | None, field: str = "venue") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from exportnet import permissions
 from exportnet.accounts.models import User
+from exportnet.content_versions.services import LanguageVersions
 from exportnet.database import unit_of_work
 from exportnet.notices import rules
 from exportnet.notices.models import Notice, NoticeTranslation
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 M = TypeVar("M")
+VERSIONS = LanguageVersions(Notice, NoticeTranslation, NoticeError)
 
 
 @dataclass
@@ -151,9 +154,7 @@ def create_notice(
             original_language=lang,
         )
         _apply_terms(notice, terms)
-        translation = NoticeTranslation(lang=lang)
-        _apply_text(translation, text)
-        notice.translations.append(translation)
+        VERSIONS.write(notice, lang, partial(_apply_text, text=text))
         session.add(notice)
     return notice
 
@@ -164,11 +165,7 @@ def update_notice(notice: Notice, terms: NoticeTerms, text: NoticeText | None = 
         notice = _attached(session, Notice, notice.id)
         _apply_terms(notice, terms)
         if text is not None:
-            original = notice.translation(notice.original_language)
-            if original is None:
-                original = NoticeTranslation(lang=notice.original_language)
-                notice.translations.append(original)
-            _apply_text(original, text)
+            VERSIONS.write(notice, notice.original_language, partial(_apply_text, text=text))
         notice.updated_at = utcnow()
     return notice
 
@@ -196,29 +193,12 @@ def close_notice(notice: Notice) -> Notice:
 
 def set_translation(notice: Notice, lang: str, text: NoticeText) -> NoticeTranslation:
     """Add or replace the version of the texts in `lang`."""
-    lang = rules.language(lang)
-    with unit_of_work() as session:
-        notice = _attached(session, Notice, notice.id)
-        translation = notice.translation(lang)
-        if translation is None:
-            translation = NoticeTranslation(lang=lang)
-            notice.translations.append(translation)
-        _apply_text(translation, text)
-        notice.updated_at = utcnow()
-    return translation
+    return VERSIONS.set(notice, lang, partial(_apply_text, text=text))
 
 
 def remove_translation(notice: Notice, lang: str) -> None:
     """Remove one language version; the original one stays."""
-    with unit_of_work() as session:
-        notice = _attached(session, Notice, notice.id)
-        if lang == notice.original_language:
-            raise NoticeError(_l("The original language version cannot be removed."), "lang")
-        translation = notice.translation(lang)
-        if translation is None:
-            raise NoticeError(_l("There is no version in this language."), "lang")
-        notice.translations.remove(translation)
-        notice.updated_at = utcnow()
+    VERSIONS.remove(notice, lang)
 
 
 def delete_notice(notice: Notice) -> None:
