@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
@@ -105,7 +106,17 @@ class SearchPage:
     suggestion: str | None
 
     def url(self, **changes: Any) -> str:
-        return url_for("search.results", **self.request.args(**changes))
+        return search_url(url_for("search.results"), self.request.args(**changes))
+
+
+# werkzeug's query encoding (routing.rules._urlencode): the URLs url_for would build
+_URL_SAFE = "!$'()*,/:;?@"
+
+
+def search_url(base: str, args: dict[str, Any]) -> str:
+    """``url_for("search.results", **args)`` given its ``base`` path: the same URL,
+    without building the route again for each of a page's ~70 facet links."""
+    return f"{base}?{urlencode(list(args.items()), safe=_URL_SAFE)}" if args else base
 
 
 def facet_value_label(name: str, value: str) -> str:
@@ -122,6 +133,7 @@ def facet_value_label(name: str, value: str) -> str:
 
 
 def _facet_groups(request: SearchRequest, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
+    base = url_for("search.results")
     groups = []
     for name in FACETS:
         values = counts.get(name, {})
@@ -139,7 +151,7 @@ def _facet_groups(request: SearchRequest, counts: dict[str, dict[str, int]]) -> 
                     facet_value_label(name, value),
                     count,
                     is_selected,
-                    url_for("search.results", **request.args(**change)),
+                    search_url(base, request.args(**change)),
                 )
             )
         options.sort(key=lambda o: (not o.selected, -o.count, o.label))

@@ -176,3 +176,22 @@ def test_hiding_a_company_changes_a_page_seen_before(client, app, listings):
         product = db.session.get(Product, listings["Cà phê Robusta rang xay"])
         set_company_hidden(product.company_id, True)
     assert "Cà phê Robusta rang xay" not in titles(client.get("/en/search?q=robusta"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {},
+        {"q": "cà phê sữa đá", "economy": "VN"},
+        {"q": "コーヒー 100% & <tea>", "section": "II", "page": 3, "sort": "newest"},
+        {"q": "a+b/c?d=e#f;g'h(i)*j", "verified": "1"},
+    ],
+)
+def test_facet_links_are_the_urls_url_for_builds(app, args):
+    from flask import url_for
+
+    from exportnet.search.page import search_url
+
+    with app.test_request_context("/ja/search"):
+        app.preprocess_request()
+        assert search_url(url_for("search.results"), args) == url_for("search.results", **args)
