@@ -49,7 +49,7 @@ def hs_keys(code: str | None) -> list[str]:
     return [f"hs:{c}" for c in (heading, chapter, section) if c]
 
 
-def economy_key(code: str | None) -> list[str]:
+def economy_keys(code: str | None) -> list[str]:
     return [f"eco:{code}"] if code else []
 
 
@@ -63,7 +63,7 @@ def document_concepts(
         if code and len(code) == 4:
             keys += [f"gl:{key}" for key in glossary.keys_for_heading(code)]
     for code in economies:
-        keys += economy_key(code)
+        keys += economy_keys(code)
     keys += [f"gl:{key}" for key in glossary.keys_for_text(text)]
     return list(dict.fromkeys(keys))
 
