@@ -20,7 +20,6 @@ from flask import current_app, request, session
 from flask_login import current_user
 
 from exportnet.i18n.routing import current_locale
-from exportnet.search.sync import latest_outbox_id
 from exportnet.search.wiring import search_index
 from exportnet.timeutil import utcnow
 
@@ -58,10 +57,11 @@ def _cache() -> PageCache | None:
     return cache if cache.size > 0 else None
 
 
-def cached_page(render: Callable[[], str]) -> str:
+def cached_page(outbox_id: int, render: Callable[[], str]) -> str:
     """The page ``render`` returns, from the cache when this reader may share it.
 
-    Call after ``wiring.catch_up()``, so the index holds what the key's outbox id says.
+    ``outbox_id`` is what ``wiring.catch_up()`` returned: the index holds the changes
+    up to it.
     """
     cache = _cache()
     if cache is None or current_user.is_authenticated or session:
@@ -69,7 +69,7 @@ def cached_page(render: Callable[[], str]) -> str:
     key = (
         current_locale().code,
         request.full_path,
-        latest_outbox_id(),
+        outbox_id,
         search_index().version(),
         utcnow().date(),
     )

@@ -120,10 +120,6 @@ def sweep_dates(index: SearchIndex) -> int:
     return len(keys)
 
 
-def is_behind(index: SearchIndex) -> bool:
-    return latest_outbox_id() > read_position(index)
-
-
 def rebuild(index: SearchIndex) -> int:
     """Build a fresh generation from the database and swap it in; returns the doc count."""
     start = latest_outbox_id()

@@ -19,7 +19,7 @@ def kind_label(kind: str) -> str:
 @bp.get("/search")
 def results() -> str:
     search_request = parse_request(request.args)
-    catch_up()
     return cached_page(
-        lambda: render_template("search/results.html", page=run_search(search_request))
+        catch_up(),
+        lambda: render_template("search/results.html", page=run_search(search_request)),
     )

@@ -10,7 +10,13 @@ from exportnet.search.index import SearchIndex, SearchIndexError
 from exportnet.search.outbox import PENDING_FLAG, recorder
 from exportnet.search.results_trade import register_trade_presenters
 from exportnet.search.sources_trade import dated_keys, register_trade_sources
-from exportnet.search.sync import DATED_SOURCES, drain_all, is_behind, sweep_dates
+from exportnet.search.sync import (
+    DATED_SOURCES,
+    drain_all,
+    latest_outbox_id,
+    read_position,
+    sweep_dates,
+)
 
 EXTENSION = "exportnet_search_index"
 
@@ -26,17 +32,23 @@ def search_index(app: Flask | None = None) -> SearchIndex:
     return index
 
 
-def catch_up() -> None:
-    """Apply what other processes or nodes committed; failures wait for the next try."""
+def catch_up() -> int:
+    """Apply what other processes or nodes committed; failures wait for the next try.
+
+    Returns the newest outbox id it saw (the page cache keys pages by it).
+    """
     index = search_index()
+    latest = 0
     try:
+        latest = latest_outbox_id()
         sweep_dates(index)
-        if is_behind(index):
+        if latest > read_position(index):
             drain_all(index)
     except SearchIndexError:
         current_app.logger.warning("search index busy; outbox left for the next drain")
     finally:
         db.session.rollback()
+    return latest
 
 
 def _drain_after_write(response: Response) -> Response:
